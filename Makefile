@@ -1,0 +1,53 @@
+# Samskapa: `make run` sets up and serves on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCAL := DJANGO_SETTINGS_MODULE=samskapa.settings.local
+STAMP := $(VENV)/.installed
+
+.PHONY: run install assets messages compile-messages setup test check lint typecheck format clean
+
+$(STAMP): pyproject.toml requirements.lock package.json package-lock.json
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+install: $(STAMP)
+
+assets: install
+	npm run --silent build
+	$(BIN)/python manage.py compile_translations
+	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+setup: assets
+	mkdir -p var
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py load_reference_data
+	$(LOCAL) $(BIN)/python manage.py load_demo_data
+
+run: setup
+	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Updates the .po catalogues from the code; English msgids are copied as the English text.
+messages: install
+	cd samskapa && ../$(BIN)/python ../manage.py makemessages --locale sv --locale en --no-obsolete --ignore 'static/*'
+	$(BIN)/python manage.py fill_english_catalogue
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy samskapa
+	$(BIN)/python manage.py check --settings samskapa.settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings samskapa.settings.test
+
+test: assets check
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules var samskapa/static/vendor

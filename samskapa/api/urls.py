@@ -1,0 +1,34 @@
+"""URL wiring of /api/v1/ and the OpenAPI description. Each app owns its serializers and views."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from samskapa.core.api_views import NotificationList
+from samskapa.geo.api import MunicipalityDetail, MunicipalityList, RegionList
+from samskapa.organisations.api import OrganisationDetail, OrganisationListCreate
+from samskapa.projects.api import ProjectDetail, ProjectListCreate
+from samskapa.sdg.api import GoalList, TargetList
+
+app_name = "api"
+
+v1 = [
+    path("auth/token/", obtain_auth_token, name="token"),
+    path("regions/", RegionList.as_view(), name="region-list"),
+    path("municipalities/", MunicipalityList.as_view(), name="municipality-list"),
+    path("municipalities/<str:code>/", MunicipalityDetail.as_view(), name="municipality-detail"),
+    path("sdg/goals/", GoalList.as_view(), name="goal-list"),
+    path("sdg/targets/", TargetList.as_view(), name="target-list"),
+    path("organisations/", OrganisationListCreate.as_view(), name="organisation-list"),
+    path("organisations/<slug:slug>/", OrganisationDetail.as_view(), name="organisation-detail"),
+    path("projects/", ProjectListCreate.as_view(), name="project-list"),
+    path("projects/<slug:slug>/", ProjectDetail.as_view(), name="project-detail"),
+    path("notifications/", NotificationList.as_view(), name="notification-list"),
+]
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

@@ -1,0 +1,25 @@
+"""API of the current user's notifications."""
+
+from typing import Any
+
+from rest_framework import generics, permissions, serializers
+
+from samskapa.core.models import Notification
+from samskapa.core.selectors import notifications_for
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = ["id", "title", "body", "url", "created_at", "read_at"]
+
+
+class NotificationList(generics.ListAPIView):
+    """The caller's own notifications, newest first."""
+
+    serializer_class = NotificationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> Any:
+        return notifications_for(user=self.request.user)

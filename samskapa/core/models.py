@@ -1,0 +1,78 @@
+"""Shared vocabularies and cross-cutting records used by every domain app."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.i18n import Bilingual
+
+
+class Visibility(models.TextChoices):
+    """Who may see something a user wrote or a project published."""
+
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    PRIVATE = "private", _("Private")
+
+
+class HelixSector(models.TextChoices):
+    """The four sectors of the quadruple helix (fyrfaldig helix)."""
+
+    PUBLIC = "public", _("Public sector")
+    BUSINESS = "business", _("Business")
+    ACADEMIA = "academia", _("Academia")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+
+class SustainabilityDimension(Bilingual):
+    """Hållbarhetsdimension: ecological, economic or social sustainability."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("sustainability dimension")
+        verbose_name_plural = _("sustainability dimensions")
+
+
+class StakeholderGroup(Bilingual):
+    """Målgrupp: a group of people whose needs an urban development project inventories."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name_sv"]
+        verbose_name = _("stakeholder group")
+        verbose_name_plural = _("stakeholder groups")
+
+
+class Notification(models.Model):
+    """An in-app message to one user; an e-mail copy may be sent as well."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title

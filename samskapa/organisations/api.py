@@ -1,0 +1,108 @@
+"""REST API of organisations: the same selectors and services as the pages."""
+
+from typing import Any
+
+import django_filters
+from rest_framework import generics, serializers
+
+from samskapa.core.models import HelixSector
+from samskapa.organisations import services
+from samskapa.organisations.models import Organisation, OrganisationType, Unit
+from samskapa.organisations.selectors import organisation_detail_queryset, organisation_list
+from samskapa.organisations.validators import normalise_org_number
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "name", "kind", "responsibility", "parent"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Organisation._meta.get_field("municipality").related_model.objects.all(),  # type: ignore[union-attr]
+        required=False,
+        allow_null=True,
+        help_text="Four-digit municipality code, e.g. 2180 for Göteborg.",
+    )
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:organisation-detail", lookup_field="slug"
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "type",
+            "helix_sector",
+            "org_number",
+            "municipality",
+            "description",
+            "website",
+            "created_at",
+        ]
+        read_only_fields = ["slug", "created_at"]
+
+    def validate_org_number(self, value: str) -> str:
+        return normalise_org_number(value) if value else ""
+
+
+class OrganisationDetailSerializer(OrganisationSerializer):
+    units = UnitSerializer(many=True, read_only=True)
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [*OrganisationSerializer.Meta.fields, "units"]
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Search")
+    type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
+    helix_sector = django_filters.ChoiceFilter(choices=HelixSector.choices)
+    municipality = django_filters.CharFilter(field_name="municipality__code")
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "type", "helix_sector", "municipality"]
+
+    def filter_q(self, queryset: Any, name: str, value: str) -> Any:
+        return organisation_list(user=self.request.user, query=value).filter(
+            pk__in=queryset.values("pk")
+        ) if value else queryset
+
+
+class OrganisationListCreate(generics.ListCreateAPIView):
+    """Organisations; anyone may read, a logged-in user may register one."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+    ordering_fields = ["name", "created_at"]
+    rules = {"GET": "organisations.view_organisation", "POST": None}
+
+    def get_queryset(self) -> Any:
+        return organisation_list(user=self.request.user).order_by("name")
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.organisation_create(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+
+class OrganisationDetail(generics.RetrieveUpdateAPIView):
+    serializer_class = OrganisationDetailSerializer
+    lookup_field = "slug"
+    rules = {
+        "GET": "organisations.view_organisation",
+        "PUT": "organisations.change_organisation",
+        "PATCH": "organisations.change_organisation",
+    }
+
+    def get_queryset(self) -> Any:
+        return organisation_detail_queryset()
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.organisation_update(
+            actor=self.request.user, organisation=serializer.instance, **serializer.validated_data
+        )
