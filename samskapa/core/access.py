@@ -6,7 +6,7 @@ they may see but not act on answers 403.
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ def access(
     """The object matching ``lookup`` if ``user`` may see it (and do ``permission``), else 404/403."""
     try:
         obj = queryset.get(**lookup)
-    except queryset.model.DoesNotExist as error:
+    except ObjectDoesNotExist as error:
         raise Http404(_("The page could not be found.")) from error
     if not user.has_perm(view_permission, obj):
         raise Http404(_("The page could not be found."))

@@ -40,7 +40,7 @@ def _check_celery() -> dict[str, Any]:
         replies = celery_app.control.ping(timeout=1.0)
     except Exception as error:
         return {"status": "error", "error": str(error)}
-    workers = sorted(name for reply in replies for name in reply)
+    workers = sorted(name for reply in replies or [] for name in reply)
     return {"status": "ok" if workers else "no_workers", "workers": workers}
 
 

@@ -21,8 +21,10 @@ def save_with_history(instance: Model, *, actor: Any, reason: str = "") -> None:
 
 def history_entries(instance: Any, *, limit: int = 20) -> list[dict[str, Any]]:
     """The latest changes to ``instance``: who, when, what kind, and which fields changed."""
-    records = list(instance.history.select_related("history_user").order_by("-history_date")[: limit + 1])
-    entries = []
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
+    entries: list[dict[str, Any]] = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(entries) == limit:
             break

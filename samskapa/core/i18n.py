@@ -24,9 +24,9 @@ class Bilingual(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_en if current_language() == "en" else self.name_sv
-
-    def __str__(self) -> str:
-        return self.name

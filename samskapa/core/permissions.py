@@ -94,9 +94,7 @@ rules.add_perm("organisations.manage_members", is_organisation_admin | is_admin)
 rules.add_perm("organisations.delete_organisation", is_admin)
 
 # Projects: the object of add_project is the organisation that is to run the project.
-rules.add_perm(
-    "projects.add_project", has_organisation_role(*LEADER_ROLES) | is_admin
-)
+rules.add_perm("projects.add_project", has_organisation_role(*LEADER_ROLES) | is_admin)
 rules.add_perm("projects.view_project", is_public | is_any_project_member | is_admin)
 rules.add_perm("projects.change_project", is_project_leader | is_admin)
 rules.add_perm("projects.manage_members", is_project_leader | is_admin)

@@ -19,7 +19,5 @@ def load_vocabularies(data_file: Path = DATA_FILE) -> tuple[int, int]:
         (StakeholderGroup, data["stakeholder_groups"]),
     ):
         for position, row in enumerate(rows):
-            model.objects.update_or_create(
-                code=row["code"], defaults={**row, "position": position}
-            )
+            model.objects.update_or_create(code=row["code"], defaults={**row, "position": position})
     return SustainabilityDimension.objects.count(), StakeholderGroup.objects.count()

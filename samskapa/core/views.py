@@ -2,9 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,12 +19,12 @@ from samskapa.organisations.selectors import organisation_list, organisations_of
 from samskapa.projects.selectors import project_list, projects_of
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:  # type: ignore[type-arg]
+def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:
     """The page of ``queryset`` asked for by ``?page=``; out-of-range pages give the last one."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def apply_validation_error(form: Form, error: ValidationError) -> None:
+def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
     """Show a service's validation error on the form whose data it was about."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -39,7 +39,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "projects": projects,
         "organisation_count": Organisation.objects.count(),
         "project_count": project_list(user=request.user).count(),
-        "municipality_count": Municipality.objects.filter(projects__isnull=False).distinct().count(),
+        "municipality_count": Municipality.objects.filter(projects__isnull=False)
+        .distinct()
+        .count(),
     }
     return render(request, "core/home.html", context)
 

@@ -6,6 +6,7 @@ import django_filters
 from rest_framework import generics, serializers
 
 from samskapa.core.models import HelixSector
+from samskapa.geo.models import Municipality
 from samskapa.organisations import services
 from samskapa.organisations.models import Organisation, OrganisationType, Unit
 from samskapa.organisations.selectors import organisation_detail_queryset, organisation_list
@@ -21,7 +22,7 @@ class UnitSerializer(serializers.ModelSerializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(
         slug_field="code",
-        queryset=Organisation._meta.get_field("municipality").related_model.objects.all(),  # type: ignore[union-attr]
+        queryset=Municipality.objects.all(),
         required=False,
         allow_null=True,
         help_text="Four-digit municipality code, e.g. 2180 for Göteborg.",
@@ -68,9 +69,13 @@ class OrganisationFilter(django_filters.FilterSet):
         fields = ["q", "type", "helix_sector", "municipality"]
 
     def filter_q(self, queryset: Any, name: str, value: str) -> Any:
-        return organisation_list(user=self.request.user, query=value).filter(
-            pk__in=queryset.values("pk")
-        ) if value else queryset
+        return (
+            organisation_list(user=self.request.user, query=value).filter(
+                pk__in=queryset.values("pk")
+            )
+            if value
+            else queryset
+        )
 
 
 class OrganisationListCreate(generics.ListCreateAPIView):

@@ -12,12 +12,20 @@ from samskapa.organisations.validators import normalise_org_number
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "type", "helix_sector", "org_number", "municipality", "description", "website"]
+        fields = [
+            "name",
+            "type",
+            "helix_sector",
+            "org_number",
+            "municipality",
+            "description",
+            "website",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
 
     def clean_org_number(self) -> str:
         value = self.cleaned_data.get("org_number", "")
@@ -36,7 +44,7 @@ class UnitForm(forms.ModelForm):
         parents = organisation.units.all()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
 
 
 class MemberAddForm(forms.Form):

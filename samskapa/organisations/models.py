@@ -80,7 +80,9 @@ class Organisation(models.Model):
                 fields=["org_number"],
                 condition=~Q(org_number=""),
                 name="organisation_unique_org_number",
-                violation_error_message=_("An organisation with this number is already registered."),
+                violation_error_message=_(
+                    "An organisation with this number is already registered."
+                ),
             ),
         ]
 

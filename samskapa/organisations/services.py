@@ -9,9 +9,9 @@ from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.permissions import forget_memberships
 from samskapa.core.services import notification_send
+from samskapa.core.slugs import unique_slug
 from samskapa.organisations.models import Membership, Organisation, Role, Unit
 from samskapa.organisations.validators import normalise_org_number
-from samskapa.core.slugs import unique_slug
 
 ORGANISATION_FIELDS = (
     "name",

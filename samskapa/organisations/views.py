@@ -94,7 +94,9 @@ def organisation_update(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The changes have been saved."))
             return redirect(organisation)
     return render(
-        request, "organisations/organisation_form.html", {"form": form, "organisation": organisation}
+        request,
+        "organisations/organisation_form.html",
+        {"form": form, "organisation": organisation},
     )
 
 

@@ -76,7 +76,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         end = attrs.get("end_date", getattr(self.instance, "end_date", None))
         if start and end and end < start:
             raise serializers.ValidationError(
-                {"end_date": Project._meta.constraints[0].violation_error_message}  # type: ignore[attr-defined]
+                {"end_date": Project._meta.constraints[0].violation_error_message}
             )
         return attrs
 
@@ -114,9 +114,11 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ["q", "municipality", "region", "phase", "organisation"]
 
     def filter_q(self, queryset: Any, name: str, value: str) -> Any:
-        return project_list(user=self.request.user, query=value).filter(
-            pk__in=queryset.values("pk")
-        ) if value else queryset
+        return (
+            project_list(user=self.request.user, query=value).filter(pk__in=queryset.values("pk"))
+            if value
+            else queryset
+        )
 
 
 class ProjectListCreate(generics.ListCreateAPIView):

@@ -55,17 +55,27 @@ class ProjectForm(forms.ModelForm):
         self, *args: Any, organisations: QuerySet[Organisation] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
         if self.instance.pk:
             del self.fields["organisation"]
         else:
-            self.fields["organisation"].queryset = organisations or Organisation.objects.none()
+            self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
+                organisations if organisations is not None else Organisation.objects.none()
+            )
 
 
 class FundingForm(forms.ModelForm):
     class Meta:
         model = Funding
-        fields = ["funder", "call", "amount_sek", "reference_number", "start_date", "end_date", "status"]
+        fields = [
+            "funder",
+            "call",
+            "amount_sek",
+            "reference_number",
+            "start_date",
+            "end_date",
+            "status",
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
 
@@ -81,7 +91,7 @@ class ProjectUnitForm(forms.Form):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         taken = project.unit_links.values_list("unit_id", flat=True)
-        self.fields["unit"].queryset = (
+        self.fields["unit"].queryset = (  # type: ignore[attr-defined]
             Unit.objects.filter(organisation=project.organisation)
             .exclude(pk__in=taken)
             .order_by("kind", "name")

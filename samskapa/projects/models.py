@@ -57,7 +57,10 @@ class Project(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=[(Visibility.PUBLIC, Visibility.PUBLIC.label), (Visibility.MEMBERS, Visibility.MEMBERS.label)],
+        choices=[
+            (Visibility.PUBLIC, Visibility.PUBLIC.label),
+            (Visibility.MEMBERS, Visibility.MEMBERS.label),
+        ],
         default=Visibility.PUBLIC,
     )
     dimensions = models.ManyToManyField(

@@ -37,9 +37,11 @@ def project_list(
     phase: str = "",
     organisation_slug: str = "",
 ) -> QuerySet[Project]:
-    projects = projects_visible_to(user=user).select_related(
-        "municipality", "organisation"
-    ).prefetch_related("dimensions")
+    projects = (
+        projects_visible_to(user=user)
+        .select_related("municipality", "organisation")
+        .prefetch_related("dimensions")
+    )
     if municipality_code:
         projects = projects.filter(municipality__code=municipality_code)
     if region_code:
@@ -54,15 +56,20 @@ def project_list(
 
 
 def project_detail_queryset(*, user: Any) -> QuerySet[Project]:
-    return projects_visible_to(user=user).select_related(
-        "municipality__region", "organisation", "created_by"
-    ).prefetch_related(
-        "dimensions",
-        "sdg_targets__goal",
-        Prefetch("unit_links", queryset=ProjectUnit.objects.select_related("unit__organisation")),
-        Prefetch("fundings", queryset=Funding.objects.all()),
-        Prefetch("memberships", queryset=Membership.objects.select_related("user")),
-    ).annotate(member_count=Count("memberships", distinct=True))
+    return (
+        projects_visible_to(user=user)
+        .select_related("municipality__region", "organisation", "created_by")
+        .prefetch_related(
+            "dimensions",
+            "sdg_targets__goal",
+            Prefetch(
+                "unit_links", queryset=ProjectUnit.objects.select_related("unit__organisation")
+            ),
+            Prefetch("fundings", queryset=Funding.objects.all()),
+            Prefetch("memberships", queryset=Membership.objects.select_related("user")),
+        )
+        .annotate(member_count=Count("memberships", distinct=True))
+    )
 
 
 def projects_of(*, user: Any) -> QuerySet[Project]:
@@ -70,6 +77,8 @@ def projects_of(*, user: Any) -> QuerySet[Project]:
     memberships = memberships_of(user)
     project_ids = {project for _org, project, _role in memberships if project}
     organisation_ids = {org for org, _project, _role in memberships if org}
-    return Project.objects.filter(
-        Q(pk__in=project_ids) | Q(organisation_id__in=organisation_ids)
-    ).select_related("municipality", "organisation").prefetch_related("dimensions")
+    return (
+        Project.objects.filter(Q(pk__in=project_ids) | Q(organisation_id__in=organisation_ids))
+        .select_related("municipality", "organisation")
+        .prefetch_related("dimensions")
+    )

@@ -114,7 +114,11 @@ def project_unit_add(
         unit.organisation.municipality_id != project.municipality_id
     ):
         raise ValidationError(
-            {"unit": _("Only units of the project's own organisation or municipality can take part.")}
+            {
+                "unit": _(
+                    "Only units of the project's own organisation or municipality can take part."
+                )
+            }
         )
     link = ProjectUnit(project=project, unit=unit, contribution=contribution)
     save_with_history(link, actor=actor)

@@ -117,7 +117,9 @@ def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def funding_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     project = _project(request, slug, "projects.change_project")
-    services.funding_delete(actor=request.user, funding=get_object_or_404(Funding, pk=pk, project=project))
+    services.funding_delete(
+        actor=request.user, funding=get_object_or_404(Funding, pk=pk, project=project)
+    )
     messages.success(request, _("The funding has been removed."))
     return redirect(project)
 

@@ -3,9 +3,7 @@
 from samskapa.settings.base import *  # noqa: F403
 from samskapa.settings.base import DATABASES, env
 
-DATABASES["default"] = env.db(
-    "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/samskapa"
-)
+DATABASES["default"] = env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/samskapa")
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CACHES = {
     "default": {

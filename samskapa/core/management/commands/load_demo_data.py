@@ -20,6 +20,6 @@ class Command(BaseCommand):
             f"Demo data: {counts['organisations']} organisations, {counts['projects']} projects, "
             f"{counts['users']} users."
         )
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for spec in USERS.values():
             self.stdout.write(f"  {spec.email:45} {spec.role_text}")
