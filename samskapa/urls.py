@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("samskapa.core.urls")),
     path("konto/", include("allauth.urls")),
+    path("profil/", include("samskapa.accounts.urls")),
     path("organisationer/", include("samskapa.organisations.urls")),
     path("projekt/", include("samskapa.projects.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,93 @@
+"""Writes of a person's own account: profile, export of their data, deletion."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskapa.accounts.models import User
+from samskapa.core.history import save_with_history
+from samskapa.organisations.models import Membership, Role
+
+PROFILE_FIELDS = ("full_name", "municipality", "language")
+
+
+@transaction.atomic
+def user_update_profile(*, actor: User, **fields: Any) -> User:
+    """Change the actor's own name, home municipality or preferred language."""
+    for key, value in fields.items():
+        if key not in PROFILE_FIELDS:
+            raise TypeError(f"{key} cannot be changed here")
+        setattr(actor, key, value)
+    save_with_history(actor, actor=None)
+    return actor
+
+
+def user_export_data(*, actor: User) -> dict[str, Any]:
+    """Everything Samskapa holds about the actor, as data they can download (GDPR art. 15, 20)."""
+    memberships = Membership.objects.filter(user=actor).select_related("organisation", "project")
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "email": actor.email,
+            "name": actor.full_name,
+            "home_municipality": actor.municipality.name if actor.municipality else None,
+            "language": actor.language,
+            "date_joined": actor.date_joined.isoformat(),
+            "last_login": actor.last_login.isoformat() if actor.last_login else None,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in actor.emailaddress_set.all()
+        ],
+        "memberships": [
+            {
+                "role": membership.role,
+                "organisation": membership.organisation.name if membership.organisation else None,
+                "project": membership.project.name if membership.project else None,
+                "since": membership.created_at.isoformat(),
+            }
+            for membership in memberships
+        ],
+        "notifications": [
+            {
+                "title": notification.title,
+                "text": notification.body,
+                "created_at": notification.created_at.isoformat(),
+                "read_at": notification.read_at.isoformat() if notification.read_at else None,
+            }
+            for notification in actor.notifications.all()
+        ],
+    }
+
+
+@transaction.atomic
+def user_delete(*, actor: User) -> None:
+    """Delete the actor's account and personal data.
+
+    Refused while they are the last administrator of an organisation, so that no organisation
+    is left without anyone who can run it. What they changed stays in the change history
+    without their name.
+    """
+    sole_admin_of = [
+        membership.organisation.name
+        for membership in Membership.objects.filter(
+            user=actor, role=Role.ADMINISTRATOR, organisation__isnull=False
+        ).select_related("organisation")
+        if not Membership.objects.filter(
+            organisation=membership.organisation, role=Role.ADMINISTRATOR
+        )
+        .exclude(user=actor)
+        .exists()
+    ]
+    if sole_admin_of:
+        raise ValidationError(
+            _(
+                "You are the only administrator of %(names)s. Make someone else administrator "
+                "before you delete your account."
+            )
+            % {"names": ", ".join(sole_admin_of)}
+        )
+    actor.delete()

@@ -1,0 +1,87 @@
+"""A person's own profile, data export and account deletion."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from samskapa.core.models import Notification
+from samskapa.organisations.models import Membership, Organisation, Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person(django_user_model):
+    return django_user_model.objects.create_user("ada@example.se", "pw-123456!", full_name="Ada")
+
+
+@pytest.fixture
+def organisation():
+    return Organisation.objects.create(
+        name="Testföreningen",
+        slug="testforeningen",
+        type="civil_society",
+        helix_sector="civil_society",
+    )
+
+
+def test_profile_requires_login(client):
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+def test_profile_saves_name_and_language(client, person):
+    client.force_login(person)
+    response = client.post(
+        reverse("accounts:profile"), {"full_name": "Ada Lovelace", "language": "en"}
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.full_name == "Ada Lovelace"
+    assert person.language == "en"
+
+
+def test_profile_rejects_unknown_language_and_keeps_input(client, person):
+    client.force_login(person)
+    response = client.post(
+        reverse("accounts:profile"), {"full_name": "Nytt namn", "language": "xx"}
+    )
+    assert response.status_code == 200
+    assert "Nytt namn" in response.content.decode()
+    person.refresh_from_db()
+    assert person.full_name == "Ada"
+
+
+def test_export_contains_own_data_only(client, person, django_user_model, organisation):
+    other = django_user_model.objects.create_user("bo@example.se", "pw-123456!")
+    Membership.objects.create(user=person, organisation=organisation, role=Role.ADMINISTRATOR)
+    Notification.objects.create(recipient=person, title="Till Ada")
+    Notification.objects.create(recipient=other, title="Till Bo")
+    client.force_login(person)
+    response = client.get(reverse("accounts:export"))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["profile"]["email"] == "ada@example.se"
+    assert [n["title"] for n in data["notifications"]] == ["Till Ada"]
+    assert data["memberships"][0]["organisation"] == "Testföreningen"
+
+
+def test_delete_refused_for_last_administrator(client, person, organisation):
+    Membership.objects.create(user=person, organisation=organisation, role=Role.ADMINISTRATOR)
+    client.force_login(person)
+    response = client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert response.status_code == 200
+    assert "Testföreningen" in response.content.decode()
+    assert type(person).objects.filter(pk=person.pk).exists()
+
+
+def test_delete_needs_confirmation_then_deletes(client, person):
+    client.force_login(person)
+    assert client.post(reverse("accounts:delete"), {}).status_code == 200
+    assert type(person).objects.filter(pk=person.pk).exists()
+    response = client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert response.status_code == 302
+    assert not type(person).objects.filter(pk=person.pk).exists()
