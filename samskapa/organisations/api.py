@@ -25,7 +25,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         queryset=Municipality.objects.all(),
         required=False,
         allow_null=True,
-        help_text="Four-digit municipality code, e.g. 2180 for Göteborg.",
+        help_text="Four-digit municipality code, e.g. 2180 for Gävle.",
     )
     url = serializers.HyperlinkedIdentityField(
         view_name="api:organisation-detail", lookup_field="slug"
@@ -46,6 +46,8 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["slug", "created_at"]
+        # Room for the twelve-digit form with the "16" prefix; validate_org_number shortens it.
+        extra_kwargs = {"org_number": {"max_length": 13}}
 
     def validate_org_number(self, value: str) -> str:
         return normalise_org_number(value) if value else ""

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.geo.models import Municipality
@@ -26,6 +27,16 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
+        # Room for the twelve-digit form with the "16" prefix, which clean_org_number accepts
+        # and shortens to the eleven characters the model stores.
+        org_number = self.fields["org_number"]
+        org_number.max_length = 13  # type: ignore[attr-defined]
+        org_number.widget.attrs["maxlength"] = "13"
+        org_number.validators = [
+            validator
+            for validator in org_number.validators
+            if not isinstance(validator, MaxLengthValidator)
+        ]
 
     def clean_org_number(self) -> str:
         value = self.cleaned_data.get("org_number", "")

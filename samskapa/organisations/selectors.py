@@ -20,8 +20,13 @@ def organisation_list(
     municipality_code: str = "",
 ) -> QuerySet[Organisation]:
     """Organisations for the public list, filtered, with counts in the same query."""
-    organisations = Organisation.objects.select_related("municipality").annotate(
-        project_count=Count("projects", filter=Q(projects__visibility="public"), distinct=True),
+    # Ordered explicitly: Django drops Meta.ordering from queries with GROUP BY (the count).
+    organisations = (
+        Organisation.objects.select_related("municipality")
+        .annotate(
+            project_count=Count("projects", filter=Q(projects__visibility="public"), distinct=True),
+        )
+        .order_by("name", "pk")
     )
     if type:
         organisations = organisations.filter(type=type)
