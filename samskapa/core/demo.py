@@ -303,6 +303,7 @@ USERS = {
         "Folke Föreningsson (fiktiv)",
         "administrator, Grannföreningen Näringen",
     ),
+    "researcher": DemoUser("forskare@samskapa.example", "Rut Forskare (fiktiv)", "member, RISE"),
     "resident": DemoUser(
         "invanare@samskapa.example", "Ingrid Invånare (fiktiv)", "resident, no memberships"
     ),
@@ -316,6 +317,7 @@ MEMBERSHIPS: list[tuple[str, str, str, str]] = [
     ("leader_kiruna", "org", "kiruna-kommun", Role.ADMINISTRATOR),
     ("leader_gavle", "org", "gavle-kommun", Role.ADMINISTRATOR),
     ("facilitator", "org", "rise", Role.FACILITATOR),
+    ("researcher", "org", "rise", Role.MEMBER),
     ("facilitator", "org", "rise", Role.ADMINISTRATOR),
     ("moderator", "org", "gavle-kommun", Role.MODERATOR),
     ("company", "org", "fiktiva-smartstad-ab", Role.ADMINISTRATOR),

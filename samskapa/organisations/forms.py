@@ -11,6 +11,8 @@ from samskapa.organisations.validators import normalise_org_number
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [
