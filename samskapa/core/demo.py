@@ -518,6 +518,7 @@ def _organisation(spec: dict[str, Any], municipalities: dict[str, Municipality])
             "municipality": municipalities.get(spec.get("municipality", "")),
             "description": spec.get("description", ""),
             "org_number": spec.get("org_number", ""),
+            "is_verified": True,
         },
     )
     return organisation

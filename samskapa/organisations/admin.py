@@ -13,8 +13,9 @@ class UnitInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "type", "helix_sector", "org_number", "municipality"]
-    list_filter = ["type", "helix_sector"]
+    list_display = ["name", "type", "helix_sector", "org_number", "municipality", "is_verified"]
+    list_filter = ["is_verified", "type", "helix_sector"]
+    list_editable = ["is_verified"]
     list_select_related = ["municipality"]
     search_fields = ["name", "org_number"]
     prepopulated_fields = {"slug": ["name"]}

@@ -43,9 +43,10 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "municipality",
             "description",
             "website",
+            "is_verified",
             "created_at",
         ]
-        read_only_fields = ["slug", "created_at"]
+        read_only_fields = ["slug", "is_verified", "created_at"]
         # Room for the twelve-digit form with the "16" prefix; validate_org_number shortens it.
         extra_kwargs = {"org_number": {"max_length": 13}}
 

@@ -16,6 +16,7 @@ from samskapa.organisations import services
 from samskapa.organisations.models import Membership, Organisation, Role
 from samskapa.organisations.tests.factories import OrganisationFactory
 from samskapa.organisations.validators import normalise_org_number
+from samskapa.projects.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,23 @@ class TestDetail:
 
         assert response.status_code == 200
         assert 'id="history-heading"' not in response.text
+
+    def test_members_only_projects_are_listed_for_members_only(
+        self, client: Client, kiruna: Organisation, kiruna_admin: User, resident: User
+    ) -> None:
+        hidden = ProjectFactory(name="Förstudie etapp 3", organisation=kiruna, visibility="members")
+        ProjectFactory(name="Det nya Kiruna", organisation=kiruna)
+
+        visitor_html = client.get(kiruna.get_absolute_url()).text
+        client.force_login(resident)
+        resident_html = client.get(kiruna.get_absolute_url()).text
+        client.force_login(kiruna_admin)
+        member_html = client.get(kiruna.get_absolute_url()).text
+
+        for html in (visitor_html, resident_html):
+            assert "Det nya Kiruna" in html
+            assert hidden.name not in html
+        assert hidden.name in member_html
 
     def test_unknown_organisation_is_404(self, client: Client, reference_data: None) -> None:
         assert client.get("/sv/organisationer/finns-inte/").status_code == 404
