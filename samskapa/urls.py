@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("profil/", include("samskapa.accounts.urls")),
     path("organisationer/", include("samskapa.organisations.urls")),
     path("projekt/", include("samskapa.projects.urls")),
+    path("behov/", include("samskapa.needs.urls")),
+    path("ideer/", include("samskapa.ideas.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "samskapa.accounts",
     "samskapa.organisations",
     "samskapa.projects",
+    "samskapa.needs",
+    "samskapa.ideas",
     "samskapa.api",
 ]
 

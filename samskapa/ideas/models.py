@@ -1,0 +1,220 @@
+"""Challenges (open calls tied to needs) and the ideas that answer them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from samskapa.core.search import SearchVectorField
+
+
+class Challenge(models.Model):
+    """Utmaning: an open call for ideas that answers one or more needs, with a deadline."""
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="challenges",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    needs = models.ManyToManyField(
+        "needs.Need", verbose_name=_("needs"), blank=True, related_name="challenges"
+    )
+    opens_on = models.DateField(_("opens"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-deadline", "title"]
+        verbose_name = _("challenge")
+        verbose_name_plural = _("challenges")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:challenge_detail", kwargs={"pk": self.pk})
+
+
+class Idea(models.Model):
+    """Idé: a proposal from anyone registered, answering a challenge or standing alone."""
+
+    challenge = models.ForeignKey(
+        Challenge,
+        verbose_name=_("challenge"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="ideas",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="ideas",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("on behalf of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    co_authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("co-authors"),
+        blank=True,
+        related_name="co_authored_ideas",
+    )
+    dimensions = models.ManyToManyField(
+        "core.SustainabilityDimension",
+        verbose_name=_("sustainability dimensions"),
+        blank=True,
+        related_name="ideas",
+    )
+    sdg_targets = models.ManyToManyField(
+        "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="ideas"
+    )
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    # Kept by the services that add and remove support and comments, so that lists can sort by
+    # them with an index instead of counting rows for every idea on every page.
+    support_count = models.PositiveIntegerField(_("supporters"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "support_count", "comment_count", "updated_at"]
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        indexes = [
+            models.Index(fields=["is_hidden", "-created_at", "-id"], name="idea_recent"),
+            models.Index(fields=["is_hidden", "-support_count", "-id"], name="idea_most_supported"),
+            models.Index(fields=["is_hidden", "-comment_count", "-id"], name="idea_most_commented"),
+            models.Index(
+                fields=["challenge", "is_hidden", "-created_at"], name="idea_challenge_recent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:idea_detail", kwargs={"pk": self.pk})
+
+
+class Comment(models.Model):
+    """Kommentar: a comment on an idea; replies are one level deep."""
+
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["idea", "created_at"], name="comment_idea_time")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Support(models.Model):
+    """Stöd: one user's support for an idea; withdrawable."""
+
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="supports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="idea_supports",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("support")
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="idea_support_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} + {self.idea}"
+
+
+class Follow(models.Model):
+    """Bevakning: a user follows an idea and is notified of what happens to it."""
+
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="idea_follows",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="idea_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.idea}"
