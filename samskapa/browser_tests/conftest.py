@@ -26,7 +26,15 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
-from playwright.sync_api import Browser, Page, Playwright, Request, Response, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    expect,
+    sync_playwright,
+)
 
 # Playwright's sync API runs an asyncio event loop in the test's thread, and Django refuses ORM
 # calls from a thread with a running loop. Nothing here is actually concurrent with the loop.
@@ -109,12 +117,15 @@ class PageProblems:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server: Any, site_data: None) -> Iterator[Page]:
+def page(request: pytest.FixtureRequest, browser: Browser, live_server: Any) -> Iterator[Page]:
     """A new page in its own browser context (no cookies from other tests), in Swedish.
 
-    Relative URLs go to the live server: ``page.goto("/sv/projekt/")``. The test fails if the
-    page throws a JavaScript error, a static file is missing or the server answers 5xx.
+    Relative URLs go to the live server: ``page.goto("/sv/projekt/")``. The database holds the
+    reference data (``site_data``), or the demo content too if the test asks for ``demo_data``.
+    The test fails if the page throws a JavaScript error, a static file is missing or the
+    server answers 5xx.
     """
+    request.getfixturevalue("demo_data" if "demo_data" in request.fixturenames else "site_data")
     context = browser.new_context(locale="sv-SE", base_url=live_server.url)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
@@ -154,16 +165,22 @@ def check_accessibility(page: Page, *, exclude: list[str] | None = None) -> None
 
 
 def _describe_violations(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe found {len(violations)} serious or critical accessibility violation(s) on {url}:"]
+    lines = [
+        f"axe found {len(violations)} serious or critical accessibility violation(s) on {url}:"
+    ]
     for violation in violations:
         lines.append(
             f"- {violation['id']} ({violation['impact']}): {violation['help']} "
             f"<{violation['helpUrl']}>"
         )
         for node in violation["nodes"]:
-            selector = " ".join(" >> ".join(part) if isinstance(part, list) else part for part in node["target"])
-            summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"    {selector}\n      {summary}")
+            selector = " ".join(
+                " >> ".join(part) if isinstance(part, list) else part for part in node["target"]
+            )
+            lines.append(f"    {selector}")
+            lines.extend(
+                f"      {line.strip()}" for line in node.get("failureSummary", "").splitlines()
+            )
     return "\n".join(lines)
 
 
@@ -246,7 +263,6 @@ def _restore_snapshot(snapshot: Snapshot) -> None:
     """
     from django.contrib.contenttypes.models import ContentType
 
-    import time; t0=time.time()
     names = ", ".join(connection.ops.quote_name(table) for table in snapshot)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {names} CASCADE")
@@ -256,7 +272,6 @@ def _restore_snapshot(snapshot: Snapshot) -> None:
                 copy.write(data)
     # The flush after the previous test made new content types; their ids are cached.
     ContentType.objects.clear_cache()
-    print("restore", len(snapshot), time.time()-t0)
 
 
 @pytest.fixture(scope="session")
@@ -278,7 +293,7 @@ def site_data(transactional_db: None, _reference_snapshot: Snapshot) -> None:
 
 
 @pytest.fixture
-def demo_data(site_data: None, _demo_snapshot: Snapshot) -> None:
+def demo_data(transactional_db: None, _demo_snapshot: Snapshot) -> None:
     """The reference data plus the demo content of ``make run`` (core/demo.py).
 
     Demo people log in with DEMO_PASSWORD, e.g. projektledare.gavle@samskapa.example, project

@@ -105,7 +105,9 @@ PAGES = [
     pytest.param("/sv/projekt/naringen/", LEADER_GAVLE, id="project-detail-as-leader"),
     pytest.param("/sv/projekt/naringen/andra/", LEADER_GAVLE, id="project-edit"),
     pytest.param("/sv/projekt/nytt/", LEADER_GAVLE, id="project-create"),
-    pytest.param("/sv/organisationer/gavle-kommun/", LEADER_GAVLE, id="organisation-detail-as-member"),
+    pytest.param(
+        "/sv/organisationer/gavle-kommun/", LEADER_GAVLE, id="organisation-detail-as-member"
+    ),
     pytest.param("/sv/organisationer/ny/", LEADER_GAVLE, id="organisation-create"),
     pytest.param("/en/", None, id="start-en"),
 ]
@@ -152,3 +154,16 @@ def test_stylesheets_load(page: Page) -> None:
     assert all(count > 0 for _, count in sheets), sheets
     # Designsystemet hides the skip link until it has focus.
     expect(page.get_by_role("link", name="Hoppa till huvudinnehållet")).not_to_be_in_viewport()
+
+
+def test_axe_check_reports_violations(page: Page, axe_check: AxeCheck) -> None:
+    """The harness itself: a page with an unlabelled field must not pass."""
+    page.goto("/sv/")
+    page.locator("main").evaluate(
+        """main => main.insertAdjacentHTML("beforeend", '<input type="text" id="unlabelled">')"""
+    )
+    with pytest.raises(pytest.fail.Exception) as failure:
+        axe_check(page)
+    message = str(failure.value)
+    assert "label (critical)" in message
+    assert "#unlabelled" in message

@@ -85,3 +85,42 @@ class TestDocumentation:
 
         assert response.status_code == 200
         assert "/api/schema/" in response.content.decode()
+
+
+class TestClientMistakesAreNeverServerErrors:
+    def test_malformed_json_is_400(
+        self, api_client: APIClient, gavle_leader: User, naringen: Project
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.generic(
+            "PATCH",
+            f"/api/v1/projects/{naringen.slug}/",
+            '{"name": "Näringen",',
+            content_type="application/json",
+        )
+
+        assert response.status_code == 400
+        assert "detail" in response.json()
+
+    def test_nonsense_page_is_404_json(self, api_client: APIClient, naringen: Project) -> None:
+        response = api_client.get("/api/v1/projects/", {"page": "abc"})
+
+        assert response.status_code == 404
+        assert "detail" in response.json()
+
+    def test_page_size_is_capped(self, api_client: APIClient, reference_data: None) -> None:
+        body = api_client.get("/api/v1/municipalities/", {"page_size": 100000}).json()
+
+        assert len(body["results"]) == 100
+
+    def test_delete_is_not_offered(
+        self, api_client: APIClient, platform_admin: User, naringen: Project
+    ) -> None:
+        api_client.force_authenticate(platform_admin)
+
+        response = api_client.delete(f"/api/v1/projects/{naringen.slug}/")
+
+        assert response.status_code in (403, 405)
+        assert "detail" in response.json()
+        assert Project.objects.filter(pk=naringen.pk).exists()

@@ -2,7 +2,7 @@
 
 import pytest
 from django.test import Client
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_healthy_when_database_and_redis_answer(client: Client) -> None:
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_unhealthy_when_redis_is_down(client: Client, settings: SettingsWrapper) -> None:
+def test_unhealthy_when_redis_is_down(client: Client, settings: Settings) -> None:
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
 
     response = client.get("/health/")
