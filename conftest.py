@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import redis
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from samskapa.accounts.models import User
@@ -37,23 +41,65 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         _load_reference_data()
 
 
+def _reference_data_missing() -> bool:
+    return not Municipality.objects.filter(code="2180").exists()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _reload_reference_data_after_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Put the reference data back after a module whose transactional tests emptied the tables.
+
+    A transactional test (``django_db(transaction=True)``, ``live_server``) ends by flushing
+    every table. Reloading once here, committed, saves every later test from reloading it.
+    """
+    yield
+    if not connection.settings_dict["NAME"].startswith("test_"):
+        return  # no test in this run has set up the test database yet
+    with request.getfixturevalue("django_db_blocker").unblock():
+        if _reference_data_missing():
+            _load_reference_data()
+
+
 @pytest.fixture
 def reference_data(db: None) -> None:
     """Make sure the reference tables are filled.
 
-    They normally are (see ``django_db_setup``); a transactional test elsewhere in the run
-    flushes every table, and then this loads them again inside the current test.
+    They normally are (see ``django_db_setup``); after a transactional test in the same module
+    they are not, and then this loads them inside the current test.
     """
-    if not Municipality.objects.filter(code="2180").exists():
+    if _reference_data_missing():
         _load_reference_data()
 
 
+def _clear_cache() -> None:
+    """Delete the cache's own keys only: the Celery broker uses the same Redis database."""
+    cache_settings = settings.CACHES["default"]
+    if not cache_settings["BACKEND"].endswith("RedisCache"):
+        cache.clear()
+        return
+    client = redis.Redis.from_url(cache_settings["LOCATION"])
+    keys = list(client.scan_iter(match=f"{cache_settings.get('KEY_PREFIX', '')}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
+
+
 @pytest.fixture(autouse=True)
-def _clear_cache() -> Iterator[None]:
-    """The test cache is a shared Redis database; start and end each test with it empty."""
-    cache.clear()
+def _empty_cache() -> Iterator[None]:
+    """Start and end each test with an empty cache (sessions, allauth's rate limits)."""
+    _clear_cache()
     yield
-    cache.clear()
+    _clear_cache()
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Run the test in English, so messages are compared with the msgids in the code.
+
+    Outside a request Django uses LANGUAGE_CODE, Swedish, once the catalogue is compiled.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

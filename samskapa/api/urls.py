@@ -6,6 +6,23 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from samskapa.core.api_views import NotificationList
 from samskapa.geo.api import MunicipalityDetail, MunicipalityList, RegionList
+from samskapa.ideas.api import (
+    ChallengeDetail,
+    ChallengeListCreate,
+    IdeaCommentListCreate,
+    IdeaDetail,
+    IdeaFollow,
+    IdeaListCreate,
+    IdeaSupport,
+)
+from samskapa.needs.api import (
+    CampaignDetail,
+    CampaignListCreate,
+    NeedDetail,
+    NeedListCreate,
+    NeedModeration,
+    NeedSupportView,
+)
 from samskapa.organisations.api import OrganisationDetail, OrganisationListCreate
 from samskapa.projects.api import ProjectDetail, ProjectListCreate
 from samskapa.sdg.api import GoalList, TargetList
@@ -24,6 +41,19 @@ v1 = [
     path("projects/", ProjectListCreate.as_view(), name="project-list"),
     path("projects/<slug:slug>/", ProjectDetail.as_view(), name="project-detail"),
     path("notifications/", NotificationList.as_view(), name="notification-list"),
+    path("needs/", NeedListCreate.as_view(), name="need-list"),
+    path("needs/<int:pk>/", NeedDetail.as_view(), name="need-detail"),
+    path("needs/<int:pk>/support/", NeedSupportView.as_view(), name="need-support"),
+    path("needs/<int:pk>/moderation/", NeedModeration.as_view(), name="need-moderation"),
+    path("campaigns/", CampaignListCreate.as_view(), name="campaign-list"),
+    path("campaigns/<int:pk>/", CampaignDetail.as_view(), name="campaign-detail"),
+    path("challenges/", ChallengeListCreate.as_view(), name="challenge-list"),
+    path("challenges/<int:pk>/", ChallengeDetail.as_view(), name="challenge-detail"),
+    path("ideas/", IdeaListCreate.as_view(), name="idea-list"),
+    path("ideas/<int:pk>/", IdeaDetail.as_view(), name="idea-detail"),
+    path("ideas/<int:pk>/comments/", IdeaCommentListCreate.as_view(), name="idea-comment-list"),
+    path("ideas/<int:pk>/support/", IdeaSupport.as_view(), name="idea-support"),
+    path("ideas/<int:pk>/follow/", IdeaFollow.as_view(), name="idea-follow"),
 ]
 
 urlpatterns = [

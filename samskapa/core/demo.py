@@ -16,6 +16,8 @@ from django.db import transaction
 from samskapa.accounts.models import User
 from samskapa.core.models import HelixSector, SustainabilityDimension, Visibility
 from samskapa.geo.models import Municipality
+from samskapa.ideas.demo import load_ideas_demo
+from samskapa.needs.demo import load_needs_demo
 from samskapa.organisations.models import (
     Membership,
     Organisation,
@@ -619,6 +621,8 @@ def load_demo_data() -> dict[str, int]:
             {"organisation": organisations[slug]} if scope == "org" else {"project": projects[slug]}
         )
         Membership.objects.get_or_create(user=users[user_key], role=role, **target)
+    load_needs_demo()
+    load_ideas_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

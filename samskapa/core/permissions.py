@@ -106,3 +106,167 @@ rules.add_perm(
 
 rules.add_perm("core.view_notification", is_recipient)
 rules.add_perm("core.change_notification", is_recipient)
+
+
+# --- Ideas -----------------------------------------------------------------------------------
+# Challenges (utmaningar) belong to a project and are run by its leaders; ideas are written by
+# anyone logged in and are public unless a moderator hid them or their project is members-only.
+
+
+def _idea_project(idea: Any) -> Any:
+    return idea.project if idea is not None and idea.project_id else None
+
+
+@rules.predicate
+def can_view_challenge_project(user: Any, challenge: Any) -> bool:
+    return challenge is not None and user.has_perm("projects.view_project", challenge.project)
+
+
+@rules.predicate
+def leads_challenge_project(user: Any, challenge: Any) -> bool:
+    return challenge is not None and bool(project_roles(user, challenge.project) & LEADER_ROLES)
+
+
+@rules.predicate
+def is_idea_author(user: Any, idea: Any) -> bool:
+    return idea is not None and user.is_authenticated and idea.author_id == user.pk
+
+
+@rules.predicate
+def is_idea_co_author(user: Any, idea: Any) -> bool:
+    # all() uses the prefetched co-authors where the selector loaded them.
+    return (
+        idea is not None
+        and user.is_authenticated
+        and any(person.pk == user.pk for person in idea.co_authors.all())
+    )
+
+
+@rules.predicate
+def leads_idea_project(user: Any, idea: Any) -> bool:
+    project = _idea_project(idea)
+    return project is not None and bool(project_roles(user, project) & LEADER_ROLES)
+
+
+@rules.predicate
+def moderates_idea_project(user: Any, idea: Any) -> bool:
+    project = _idea_project(idea)
+    wanted = LEADER_ROLES | {"moderator"}
+    return project is not None and bool(project_roles(user, project) & wanted)
+
+
+@rules.predicate
+def idea_is_hidden(user: Any, idea: Any) -> bool:
+    return idea is not None and idea.is_hidden
+
+
+@rules.predicate
+def idea_project_visible(user: Any, idea: Any) -> bool:
+    project = _idea_project(idea)
+    return project is None or user.has_perm("projects.view_project", project)
+
+
+may_moderate_idea = moderates_idea_project | is_admin
+rules.add_perm("ideas.view_challenge", can_view_challenge_project | is_admin)
+# The object of add_challenge is the project the challenge is to belong to.
+rules.add_perm("ideas.add_challenge", is_project_leader | is_admin)
+rules.add_perm("ideas.change_challenge", leads_challenge_project | is_admin)
+rules.add_perm(
+    "ideas.view_idea",
+    (idea_project_visible & ~idea_is_hidden) | is_idea_author | may_moderate_idea,
+)
+rules.add_perm("ideas.add_idea", rules.is_authenticated)
+rules.add_perm(
+    "ideas.change_idea", is_idea_author | is_idea_co_author | leads_idea_project | is_admin
+)
+_may_take_part = rules.is_authenticated & idea_project_visible & ~idea_is_hidden
+rules.add_perm("ideas.comment_idea", _may_take_part)
+rules.add_perm("ideas.support_idea", _may_take_part)
+rules.add_perm("ideas.follow_idea", _may_take_part)
+rules.add_perm("ideas.moderate_idea", may_moderate_idea)
+
+# --- Needs ------------------------------------------------------------------------------------
+# Behovsinventering. Objects are a Need, or the Project a campaign, cluster or ranking belongs
+# to. Private needs are seen by their author, the project's leaders and its moderators; what a
+# moderator has hidden only by leaders and moderators. ``needs.selectors.needs_visible_to`` is
+# the same rule as a query; change both together.
+
+MODERATOR_ROLES = LEADER_ROLES | {"moderator"}
+
+
+def _project_of(obj: Any) -> Any:
+    """The project of a need, campaign or cluster, or the project itself."""
+    return obj.project if hasattr(obj, "project_id") else obj
+
+
+@rules.predicate
+def is_need_author(user: Any, need: Any) -> bool:
+    return need is not None and user.is_authenticated and need.author_id == user.pk
+
+
+@rules.predicate
+def is_need_hidden(user: Any, need: Any) -> bool:
+    return need is not None and need.is_hidden
+
+
+@rules.predicate
+def leads_needs_project(user: Any, obj: Any) -> bool:
+    return obj is not None and bool(project_roles(user, _project_of(obj)) & LEADER_ROLES)
+
+
+@rules.predicate
+def moderates_needs_project(user: Any, obj: Any) -> bool:
+    return obj is not None and bool(project_roles(user, _project_of(obj)) & MODERATOR_ROLES)
+
+
+@rules.predicate
+def is_member_of_needs_project(user: Any, obj: Any) -> bool:
+    return obj is not None and bool(project_roles(user, _project_of(obj)))
+
+
+@rules.predicate
+def may_see_needs_project(user: Any, obj: Any) -> bool:
+    return obj is not None and user.has_perm("projects.view_project", _project_of(obj))
+
+
+@rules.predicate
+def is_public_need(user: Any, need: Any) -> bool:
+    return need is not None and need.visibility == Visibility.PUBLIC
+
+
+@rules.predicate
+def is_members_need(user: Any, need: Any) -> bool:
+    return need is not None and need.visibility == Visibility.MEMBERS
+
+
+rules.add_perm(
+    "needs.view_need",
+    is_admin
+    | moderates_needs_project
+    | (
+        ~is_need_hidden
+        & (
+            is_need_author
+            | (is_public_need & may_see_needs_project)
+            | (is_members_need & is_member_of_needs_project)
+        )
+    ),
+)
+# Object: the project the need is submitted to.
+rules.add_perm("needs.add_need", rules.is_authenticated & (may_see_needs_project | is_admin))
+rules.add_perm(
+    "needs.change_need", is_admin | leads_needs_project | (is_need_author & ~is_need_hidden)
+)
+rules.add_perm(
+    "needs.support_need",
+    rules.is_authenticated
+    & rules.predicate(
+        lambda user, need: need is not None and user.has_perm("needs.view_need", need)
+    ),
+)
+rules.add_perm("needs.moderate_need", is_admin | moderates_needs_project)
+rules.add_perm("needs.view_campaign", is_admin | may_see_needs_project)
+rules.add_perm("needs.manage_campaign", is_admin | leads_needs_project)
+rules.add_perm("needs.manage_clusters", is_admin | leads_needs_project)
+rules.add_perm("needs.prioritise_need", is_admin | leads_needs_project)
+rules.add_perm("needs.assign_unit", is_admin | leads_needs_project)

@@ -1,7 +1,10 @@
 """Challenges (open calls tied to needs) and the ideas that answer them."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -40,12 +43,23 @@ class Challenge(models.Model):
         ordering = ["-deadline", "title"]
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens_on__isnull=True) | Q(deadline__gte=F("opens_on")),
+                name="challenge_dates_in_order",
+                violation_error_message=_("The deadline cannot be before the opening date."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("ideas:challenge_detail", kwargs={"pk": self.pk})
+
+    def is_open_on(self, day: datetime.date) -> bool:
+        """Whether ideas may be submitted on ``day`` (the deadline day included)."""
+        return (self.opens_on is None or self.opens_on <= day) and day <= self.deadline
 
 
 class Idea(models.Model):

@@ -1,5 +1,7 @@
 """Needs inventory (behovsinventering): campaigns, needs, clusters and their prioritisation."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -81,7 +83,7 @@ class Cluster(models.Model):
         return self.name
 
 
-def _score_field(label: str) -> models.PositiveSmallIntegerField:
+def _score_field(label: Any) -> "models.PositiveSmallIntegerField[Any, Any]":
     return models.PositiveSmallIntegerField(
         label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -138,6 +140,8 @@ class Need(models.Model):
         verbose_name=_("submitted by"),
         on_delete=models.SET_NULL,
         null=True,
+        # Blank: a need stays, and can still be edited, after its author deleted their account.
+        blank=True,
         related_name="needs",
     )
     organisation = models.ForeignKey(

@@ -21,7 +21,7 @@ from samskapa.organisations.tests.factories import (
 )
 from samskapa.projects.tests.factories import ProjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 CaptureCallbacks = Callable[..., Any]
 

@@ -2,8 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from samskapa.organisations.validators import luhn_valid, normalise_org_number
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(
@@ -58,3 +61,20 @@ def test_personal_identity_number_is_recognised() -> None:
 def test_luhn() -> None:
     assert luhn_valid("2120002270")
     assert not luhn_valid("2120002271")
+
+
+@pytest.mark.parametrize(
+    ("typed", "swedish"),
+    [
+        ("212000-2271", "Kontrollsiffran stämmer inte"),
+        ("21200-2270", "Skriv organisationsnumret med tio siffror"),
+        ("811218-9876", "personnummer"),
+    ],
+)
+def test_messages_are_in_swedish_on_the_swedish_site(typed: str, swedish: str) -> None:
+    with translation.override("sv"):
+        with pytest.raises(ValidationError) as caught:
+            normalise_org_number(typed)
+        message = caught.value.messages[0]  # a lazy translation: read it while Swedish is on
+
+    assert swedish in message

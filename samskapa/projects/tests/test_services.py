@@ -16,7 +16,7 @@ from samskapa.projects.models import Funding, Project, ProjectUnit
 from samskapa.projects.tests.factories import ProjectFactory
 from samskapa.sdg.models import Target
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 class TestProjectCreate:

@@ -1,0 +1,159 @@
+"""Forms of challenges, ideas and comments: they only validate the shape of the input."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.accounts.models import User
+from samskapa.core.models import SustainabilityDimension
+from samskapa.geo.models import Municipality
+from samskapa.ideas.models import Challenge, Idea
+from samskapa.organisations.models import Organisation
+from samskapa.projects.forms import DateInput
+from samskapa.projects.models import Project
+from samskapa.sdg.models import Target
+
+
+class ChallengeForm(forms.ModelForm):
+    needs = forms.ModelMultipleChoiceField(
+        label=_("Needs the challenge answers"),
+        queryset=Challenge.needs.field.related_model.objects.none(),  # type: ignore[attr-defined]
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Challenge
+        fields = ["title", "description", "needs", "opens_on", "deadline"]
+        widgets = {
+            "opens_on": DateInput(),
+            "deadline": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "opens_on": _("Leave empty to open the challenge at once."),
+            "deadline": _("Ideas can be submitted up to and including this day."),
+        }
+
+    def __init__(self, *args: Any, needs: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].queryset = needs  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        opens_on, deadline = cleaned.get("opens_on"), cleaned.get("deadline")
+        if opens_on and deadline and deadline < opens_on:
+            self.add_error("deadline", _("The deadline cannot be before the opening date."))
+        return cleaned
+
+
+class CoAuthorsField(forms.CharField):
+    """E-mail addresses of existing users, separated by commas, spaces or new lines."""
+
+    def clean(self, value: Any) -> list[User]:
+        text = super().clean(value) or ""
+        emails = sorted({part.strip().lower() for part in text.replace(",", " ").split() if part})
+        if not emails:
+            return []
+        people = list(User.objects.filter(email__in=emails, is_active=True))
+        unknown = sorted(set(emails) - {person.email.lower() for person in people})
+        if unknown:
+            raise forms.ValidationError(
+                _("No user has the e-mail address %(emails)s."),
+                params={"emails": ", ".join(unknown)},
+                code="unknown",
+            )
+        return people
+
+
+class IdeaForm(forms.ModelForm):
+    co_authors = CoAuthorsField(
+        label=_("Co-authors"),
+        required=False,
+        help_text=_("E-mail addresses of people with an account, separated by commas."),
+    )
+    dimensions = forms.ModelMultipleChoiceField(
+        label=_("Sustainability dimensions"),
+        queryset=SustainabilityDimension.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    sdg_targets = forms.ModelMultipleChoiceField(
+        label=_("Agenda 2030 targets"),
+        queryset=Target.objects.select_related("goal").order_by("goal__number", "pk"),
+        required=False,
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+    )
+
+    class Meta:
+        model = Idea
+        fields = [
+            "challenge",
+            "title",
+            "summary",
+            "description",
+            "municipality",
+            "project",
+            "organisation",
+            "co_authors",
+            "dimensions",
+            "sdg_targets",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "summary": _("One or two sentences shown in the list of ideas."),
+            "organisation": _("Leave empty to write in your own name."),
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        challenges: QuerySet[Challenge],
+        projects: QuerySet[Project],
+        organisations: QuerySet[Organisation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["challenge"].queryset = challenges  # type: ignore[attr-defined]
+        self.fields["challenge"].required = False
+        self.fields["challenge"].empty_label = _("No challenge: a standalone idea")  # type: ignore[attr-defined]
+        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
+        self.fields["project"].help_text = _(
+            "Optional. An idea for a challenge belongs to its project."
+        )
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["municipality"].required = False
+        self.fields["municipality"].help_text = _(
+            "Required for a standalone idea; an idea for a challenge takes the project's municipality."
+        )
+        if self.instance.pk:
+            del self.fields["challenge"]
+            del self.fields["project"]
+            self.initial["co_authors"] = ", ".join(
+                person.email for person in self.instance.co_authors.all()
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        challenge, project = cleaned.get("challenge"), cleaned.get("project")
+        if not cleaned.get("municipality"):
+            source = challenge.project if challenge else project
+            if source is not None:
+                cleaned["municipality"] = source.municipality
+            elif "municipality" not in self.errors:
+                self.add_error("municipality", _("Choose the municipality the idea is for."))
+        return cleaned
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

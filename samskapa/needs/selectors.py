@@ -1,0 +1,311 @@
+"""Reads of needs, campaigns and clusters: every list starts from ``needs_visible_to``."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, NullIf
+
+from samskapa.core.models import Visibility
+from samskapa.core.permissions import MODERATOR_ROLES, memberships_of
+from samskapa.core.search import search
+from samskapa.needs import clustering
+from samskapa.needs.models import (
+    Campaign,
+    Cluster,
+    ModerationEvent,
+    Need,
+    NeedSupport,
+    PriorityWeights,
+)
+from samskapa.organisations.models import Organisation
+from samskapa.projects.models import Project
+
+NEED_SEARCH_FIELDS = ("title", "description", "area")
+SORTS = {"newest": ("-created_at", "-id"), "supported": ("-support_count", "-id")}
+
+
+def _scopes(user: Any) -> tuple[Q, Q]:
+    """(projects the user moderates, projects the user is a member of), as conditions on a need."""
+    memberships = memberships_of(user)
+    moderated = Q(project_id__in={p for _o, p, r in memberships if p and r in MODERATOR_ROLES}) | Q(
+        project__organisation_id__in={o for o, _p, r in memberships if o and r in MODERATOR_ROLES}
+    )
+    member = Q(project_id__in={p for _o, p, _r in memberships if p}) | Q(
+        project__organisation_id__in={o for o, _p, _r in memberships if o}
+    )
+    return moderated, member
+
+
+def needs_visible_to(*, user: Any) -> QuerySet[Need]:
+    """Needs ``user`` may see: the query form of the rule ``needs.view_need``.
+
+    Public needs of projects they may see; members-only needs of projects they take part in;
+    their own needs; and, for the project's leaders and moderators, everything including private
+    needs and needs a moderator has hidden. Hidden needs are gone for everyone else.
+    """
+    needs = Need.objects.all()
+    if getattr(user, "is_superuser", False):
+        return needs
+    if user is None or not user.is_authenticated:
+        return needs.filter(
+            is_hidden=False, visibility=Visibility.PUBLIC, project__visibility=Visibility.PUBLIC
+        )
+    moderated, member = _scopes(user)
+    visible = (
+        Q(visibility=Visibility.PUBLIC) & (Q(project__visibility=Visibility.PUBLIC) | member)
+        | Q(visibility=Visibility.MEMBERS) & member
+        | Q(author=user)
+    )
+    return needs.filter(moderated | (Q(is_hidden=False) & visible))
+
+
+def _with_support_flag(needs: QuerySet[Need], user: Any) -> QuerySet[Need]:
+    if user is None or not user.is_authenticated:
+        return needs.annotate(supported_by_user=Value(False))
+    return needs.annotate(
+        supported_by_user=Exists(NeedSupport.objects.filter(need=OuterRef("pk"), user=user))
+    )
+
+
+def need_list(
+    *,
+    user: Any,
+    query: str = "",
+    project_slug: str = "",
+    stakeholder_group: str = "",
+    dimension: str = "",
+    campaign_id: int | None = None,
+    sort: str = "newest",
+) -> QuerySet[Need]:
+    """Needs for a list page or the API: filtered, sorted, with what a row shows loaded."""
+    needs = (
+        needs_visible_to(user=user)
+        .select_related("project", "municipality", "stakeholder_group", "campaign")
+        .prefetch_related("dimensions")
+    )
+    if project_slug:
+        needs = needs.filter(project__slug=project_slug)
+    if stakeholder_group:
+        needs = needs.filter(stakeholder_group__code=stakeholder_group)
+    if dimension:
+        needs = needs.filter(dimensions__code=dimension)
+    if campaign_id:
+        needs = needs.filter(campaign_id=campaign_id)
+    needs = _with_support_flag(needs, user)
+    if query:
+        needs = search(needs, query, fields=NEED_SEARCH_FIELDS)
+        if sort == "supported":
+            needs = needs.order_by(*SORTS["supported"])
+        return needs
+    return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def need_detail_queryset(*, user: Any) -> QuerySet[Need]:
+    return _with_support_flag(
+        needs_visible_to(user=user)
+        .select_related(
+            "project__organisation",
+            "project__municipality",
+            "campaign",
+            "municipality",
+            "stakeholder_group",
+            "author",
+            "organisation",
+            "responsible_unit",
+            "cluster",
+        )
+        .prefetch_related(
+            "dimensions",
+            "sdg_targets__goal",
+            Prefetch("moderation_events", queryset=ModerationEvent.objects.select_related("actor")),
+        ),
+        user,
+    )
+
+
+def need_challenges(*, need: Need) -> list[Any]:
+    """What became of the need so far: the challenges (open calls) that answer it."""
+    related = getattr(need, "challenges", None)
+    if related is None:  # the ideas app is not installed
+        return []
+    return list(related.select_related("project").order_by("-deadline"))
+
+
+def similar_needs(
+    *, user: Any, project: Project, text: str, exclude_pk: int | None = None, limit: int = 5
+) -> list[Need]:
+    """Needs of ``project`` the user may see whose words overlap most with ``text``.
+
+    Any shared content word counts (an OR query), best overlap first, so that a person typing
+    a need finds the one already there and can support it instead.
+    """
+    stems = clustering.stems(text)
+    if not stems:
+        return []
+    needs = _with_support_flag(
+        needs_visible_to(user=user).filter(project=project).select_related("stakeholder_group"),
+        user,
+    )
+    if exclude_pk:
+        needs = needs.exclude(pk=exclude_pk)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        # The words are letters only (clustering.words), so they are safe in a raw tsquery;
+        # PostgreSQL stems them with its own Swedish dictionary, like the indexed column.
+        raw = " | ".join(sorted(set(clustering.words(text))))
+        ts_query = SearchQuery(raw, config="swedish", search_type="raw")
+        return list(
+            needs.filter(search_vector=ts_query)
+            .annotate(rank=SearchRank(F("search_vector"), ts_query))
+            .order_by("-rank", "-support_count", "-id")[:limit]
+        )
+    # SQLite: candidates sharing any stem, ranked by how many stems they share.
+    condition = Q()
+    for stem in set(stems):
+        condition |= Q(title__icontains=stem) | Q(description__icontains=stem)
+    candidates = list(needs.filter(condition).order_by("-support_count", "-id")[:100])
+    wanted = set(stems)
+
+    def overlap(need: Need) -> int:
+        return len(wanted & set(clustering.stems(f"{need.title} {need.description}")))
+
+    candidates.sort(key=lambda need: -overlap(need))
+    return candidates[:limit]
+
+
+def moderation_queue(*, user: Any, state: str = "") -> QuerySet[Need]:
+    """Needs of the projects ``user`` moderates or leads, newest first."""
+    needs = needs_visible_to(user=user)
+    if not getattr(user, "is_superuser", False):
+        moderated, _member = _scopes(user)
+        needs = needs.filter(moderated)
+    if state == "hidden":
+        needs = needs.filter(is_hidden=True)
+    elif state == "visible":
+        needs = needs.filter(is_hidden=False)
+    return needs.select_related("project", "author", "stakeholder_group").order_by(
+        "-created_at", "-id"
+    )
+
+
+def campaigns_of(*, project: Project) -> QuerySet[Campaign]:
+    return project.campaigns.prefetch_related("stakeholder_groups").order_by("-opens_on", "title")
+
+
+def open_campaigns(*, project: Project, today: Any) -> QuerySet[Campaign]:
+    return project.campaigns.filter(opens_on__lte=today, closes_on__gte=today)
+
+
+def clusters_of(*, user: Any, project: Project) -> QuerySet[Cluster]:
+    needs = needs_visible_to(user=user).filter(project=project).order_by("title")
+    return project.need_clusters.prefetch_related(Prefetch("needs", queryset=needs)).order_by(
+        "name"
+    )
+
+
+def cluster_suggestions(
+    *, user: Any, project: Project, distance_threshold: float = clustering.DEFAULT_DISTANCE
+) -> list[clustering.Suggestion]:
+    """Groups of the project's not yet clustered needs, found by ``clustering.cluster_texts``."""
+    needs = {
+        need.pk: need
+        for need in needs_visible_to(user=user)
+        .filter(project=project, is_hidden=False, cluster__isnull=True)
+        .order_by("id")
+    }
+    suggestions = clustering.cluster_texts(
+        [(pk, f"{need.title}. {need.description}") for pk, need in needs.items()],
+        distance_threshold=distance_threshold,
+    )
+    for suggestion in suggestions:
+        suggestion.needs = [needs[pk] for pk in suggestion.need_ids]
+    return suggestions
+
+
+def priority_weights_of(*, project: Project) -> PriorityWeights:
+    """The project's weights, or the defaults (unsaved) if the leader has not set any."""
+    try:
+        return PriorityWeights.objects.get(project=project)
+    except PriorityWeights.DoesNotExist:
+        return PriorityWeights(project=project)
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    value: float | None
+    weight: int
+
+
+def needs_ranked(*, user: Any, project: Project) -> QuerySet[Need]:
+    """The project's needs with their priority score, highest first.
+
+    The score is the weighted mean of reach, urgency, goal fit (each 1-5, set by the leader)
+    and support, put on the same scale: 1 + 4 x (the need's supporters / the most any need of
+    the project has). A component not yet scored leaves the mean, so its weight does too.
+    Unscored needs come last. ``support_score`` and the weights are annotated so that the page
+    can show every part of the sum.
+    """
+    weights = priority_weights_of(project=project)
+    needs = needs_visible_to(user=user).filter(project=project, is_hidden=False)
+    most = needs.aggregate(most=Max("support_count"))["most"] or 0
+    support_score: Any = (
+        Value(1.0) + Value(4.0) * Cast(F("support_count"), FloatField()) / Value(float(most))
+        if most
+        else Value(1.0)
+    )
+    numerator: Any = Value(weights.support, output_field=FloatField()) * support_score
+    denominator: Any = Value(weights.support, output_field=FloatField())
+    for name in ("reach", "urgency", "goal_fit"):
+        weight = float(getattr(weights, name))
+        numerator = numerator + Coalesce(Cast(F(name), FloatField()) * Value(weight), Value(0.0))
+        denominator = denominator + Case(
+            When(**{f"{name}__isnull": False}, then=Value(weight)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    scored = Q(reach__isnull=False) | Q(urgency__isnull=False) | Q(goal_fit__isnull=False)
+    return (
+        needs.select_related("stakeholder_group", "cluster")
+        .annotate(
+            support_score=Cast(support_score, FloatField()),
+            priority_score=Case(
+                When(scored, then=numerator / NullIf(denominator, Value(0.0))),
+                default=None,
+                output_field=FloatField(),
+            ),
+        )
+        .order_by(F("priority_score").desc(nulls_last=True), "-support_count", "-id")
+    )
+
+
+def score_components(need: Need, weights: PriorityWeights) -> list[Component]:
+    """The parts of a ranked need's score, for showing the reasons next to it."""
+    return [
+        Component("reach", need.reach, weights.reach),
+        Component("urgency", need.urgency, weights.urgency),
+        Component("goal_fit", need.goal_fit, weights.goal_fit),
+        Component("support", round(need.support_score, 2), weights.support),  # type: ignore[attr-defined]
+    ]
+
+
+def organisations_for_author(*, user: Any) -> list[Organisation]:
+    """Organisations the user may submit needs on behalf of: those they are a member of."""
+    if not user.is_authenticated:
+        return []
+    return list(Organisation.objects.filter(memberships__user=user).distinct().order_by("name"))

@@ -1,0 +1,55 @@
+# ruff: noqa: F811 - pytest fixtures imported from the browser harness are used as parameters.
+"""The needs inventory in a real browser: submitting with similar needs, clustering, ranking."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from samskapa.browser_tests.conftest import (  # noqa: F401 - the harness's fixtures, used by name
+    AxeCheck,
+    LogIn,
+    _demo_snapshot,
+    _reference_snapshot,
+    axe_check,
+    browser,
+    demo_data,
+    login,
+    page,
+    playwright_instance,
+    site_data,
+)
+
+pytestmark = pytest.mark.browser
+
+LEADER_GAVLE = "projektledare.gavle@samskapa.example"
+RESIDENT = "invanare@samskapa.example"
+
+
+def test_resident_submits_need_and_sees_similar(
+    page: Page, demo_data: None, login: LogIn, axe_check: AxeCheck
+) -> None:
+    page.goto("/sv/behov/")
+    axe_check(page)
+    login(page, RESIDENT)
+    page.goto("/sv/behov/nytt/?project=naringen")
+    axe_check(page)
+    page.locator("#id_title").press_sequentially("Bättre cykelbanor vid ån", delay=20)
+    similar = page.locator("#similar-needs")
+    expect(similar).to_contain_text("Trygga cykelbanor till centrum")
+    page.locator("#id_description").fill("Jag vill kunna cykla tryggt längs ån.")
+    page.get_by_role("button", name="Skicka in behovet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bättre cykelbanor vid ån")
+    axe_check(page)
+
+
+def test_leader_clusters_and_prioritises(
+    page: Page, demo_data: None, login: LogIn, axe_check: AxeCheck
+) -> None:
+    login(page, LEADER_GAVLE)
+    page.goto("/sv/behov/projekt/naringen/kluster/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Klustring"))
+    axe_check(page)
+    page.goto("/sv/behov/projekt/naringen/prioritering/")
+    axe_check(page)
+    expect(page.get_by_role("table")).to_contain_text("Trygga cykelbanor till centrum")

@@ -1,0 +1,127 @@
+"""Pages of the needs inventory: happy paths, refusals, and forms that keep what was typed."""
+
+import pytest
+from django.test import Client
+
+from samskapa.accounts.models import User
+from samskapa.needs.models import Campaign, Need, NeedSupport
+from samskapa.needs.tests.factories import NeedFactory
+from samskapa.projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: User | None = None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_list_and_detail_hide_private_need(needs: dict[str, Need], resident: User) -> None:
+    body = _client(resident).get("/sv/behov/").text
+
+    assert "Offentligt behov" in body
+    assert "Privat behov" not in body
+    assert _client(resident).get(f"/sv/behov/{needs['private'].pk}/").status_code == 404
+    assert _client().get(f"/en/behov/{needs['public'].pk}/").status_code == 200
+
+
+def test_resident_submits_need(naringen: Project, resident: User) -> None:
+    response = _client(resident).post(
+        "/sv/behov/nytt/?project=naringen",
+        {"title": "Fler bänkar", "description": "Vid ån.", "visibility": "public"},
+    )
+
+    need = Need.objects.get(title="Fler bänkar")
+    assert response.status_code == 302
+    assert need.municipality_id == naringen.municipality_id
+
+
+def test_bad_input_keeps_typed_values(naringen: Project, resident: User) -> None:
+    response = _client(resident).post(
+        "/sv/behov/nytt/?project=naringen", {"title": "Mitt behov", "description": ""}
+    )
+
+    assert response.status_code == 200
+    assert 'value="Mitt behov"' in response.text
+    assert 'role="alert"' in response.text
+
+
+def test_campaign_dates_in_wrong_order(
+    naringen: Project, gavle_leader: User, resident: User
+) -> None:
+    url = "/sv/behov/projekt/naringen/kampanjer/ny/"
+    data = {"title": "Vårens inventering", "opens_on": "2026-05-01", "closes_on": "2026-04-01"}
+
+    assert _client(resident).post(url, data).status_code == 403
+    response = _client(gavle_leader).post(url, data)
+
+    assert response.status_code == 200
+    assert 'value="Vårens inventering"' in response.text
+    assert "stängningsdatum" in response.text.lower() or "closing date" in response.text.lower()
+    assert not Campaign.objects.exists()
+
+
+def test_support_with_htmx_and_without(naringen: Project, resident: User) -> None:
+    need = NeedFactory(project=naringen)
+    client = _client(resident)
+
+    plain = client.post(f"/sv/behov/{need.pk}/stod/", {"action": "support"})
+    assert plain.status_code == 302
+    partial = client.post(
+        f"/sv/behov/{need.pk}/stod/", {"action": "withdraw"}, HTTP_HX_REQUEST="true"
+    )
+    assert partial.status_code == 200
+    assert 'role="status"' in partial.text
+    assert not NeedSupport.objects.exists()
+
+
+def test_similar_endpoint_returns_live_partial(naringen: Project, resident: User) -> None:
+    NeedFactory(project=naringen, title="Trygga cykelbanor", description="cykla tryggt")
+
+    response = _client(resident).get(
+        "/sv/behov/liknande/", {"project": "naringen", "title": "cykelbanor vid ån"}
+    )
+
+    assert "Trygga cykelbanor" in response.text
+    assert "/stod/" in response.text
+
+
+def test_moderation_from_detail_and_queue(
+    needs: dict[str, Need], moderator: User, resident: User
+) -> None:
+    need = needs["public"]
+    assert (
+        _client(resident)
+        .post(f"/sv/behov/{need.pk}/moderera/", {"action": "hide", "reason": "x"})
+        .status_code
+        == 403
+    )
+    _client(moderator).post(f"/sv/behov/{need.pk}/moderera/", {"action": "hide", "reason": ""})
+    need.refresh_from_db()
+    assert not need.is_hidden
+    _client(moderator).post(f"/sv/behov/{need.pk}/moderera/", {"action": "hide", "reason": "Spam"})
+    need.refresh_from_db()
+    assert need.is_hidden
+    queue = _client(moderator).get("/sv/behov/moderering/").text
+    assert "Privat behov" in queue
+    assert "Privat behov" not in _client(resident).get("/sv/behov/moderering/").text
+
+
+def test_leader_pages_and_refusals(
+    needs: dict[str, Need], gavle_leader: User, resident: User
+) -> None:
+    for url in ("/sv/behov/projekt/naringen/kluster/", "/sv/behov/projekt/naringen/prioritering/"):
+        assert _client(gavle_leader).get(url).status_code == 200
+        assert _client(resident).get(url).status_code == 403
+
+
+def test_weights_all_zero_shows_message(naringen: Project, gavle_leader: User) -> None:
+    response = _client(gavle_leader).post(
+        "/sv/behov/projekt/naringen/prioritering/",
+        {"reach": "0", "urgency": "0", "goal_fit": "0", "support": "0"},
+    )
+
+    assert response.status_code == 200
+    assert 'role="alert"' in response.text
