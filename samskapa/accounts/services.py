@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -40,7 +41,7 @@ def user_export_data(*, actor: User) -> dict[str, Any]:
         },
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in actor.emailaddress_set.all()
+            for address in EmailAddress.objects.filter(user=actor)
         ],
         "memberships": [
             {
@@ -71,17 +72,17 @@ def user_delete(*, actor: User) -> None:
     is left without anyone who can run it. What they changed stays in the change history
     without their name.
     """
-    sole_admin_of = [
-        membership.organisation.name
-        for membership in Membership.objects.filter(
-            user=actor, role=Role.ADMINISTRATOR, organisation__isnull=False
-        ).select_related("organisation")
-        if not Membership.objects.filter(
-            organisation=membership.organisation, role=Role.ADMINISTRATOR
+    administered = Membership.objects.filter(
+        user=actor, role=Role.ADMINISTRATOR, organisation__isnull=False
+    ).values_list("organisation_id", "organisation__name")
+    others = set(
+        Membership.objects.filter(
+            organisation_id__in=[pk for pk, _name in administered], role=Role.ADMINISTRATOR
         )
         .exclude(user=actor)
-        .exists()
-    ]
+        .values_list("organisation_id", flat=True)
+    )
+    sole_admin_of = [name for pk, name in administered if pk not in others]
     if sole_admin_of:
         raise ValidationError(
             _(

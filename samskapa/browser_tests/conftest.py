@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -35,6 +35,8 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+
+from samskapa.core.demo import DEMO_PASSWORD
 
 # Playwright's sync API runs an asyncio event loop in the test's thread, and Django refuses ORM
 # calls from a thread with a running loop. Nothing here is actually concurrent with the loop.
@@ -57,8 +59,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_FAILING_IMPACTS = frozenset({"serious", "critical"})
 DEFAULT_TIMEOUT_MS = 10_000
 
-DEMO_PASSWORD = "samskapa-demo"  # noqa: S105 - the published password of the demo accounts
-
 
 class AxeCheck(Protocol):
     def __call__(self, page: Page, *, exclude: list[str] | None = None) -> None: ...
@@ -71,15 +71,30 @@ class LogIn(Protocol):
 # --- Browser ---------------------------------------------------------------------------------
 
 
+# Other test folders import these fixtures into their own conftest.py, which gives each folder
+# its own copy of every session fixture. Playwright's sync API allows one instance per thread,
+# and the snapshots need only be taken once, so the session fixtures share what they make here;
+# the copy that made a thing (set up first, torn down last) is the one that closes it.
+_shared: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
+    if "playwright" in _shared:
+        yield _shared["playwright"]
+        return
     with sync_playwright() as playwright:
+        _shared["playwright"] = playwright
         yield playwright
+        del _shared["playwright"]
 
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     """One headless Chromium (Debian's, never a downloaded one) shared by the whole session."""
+    if "browser" in _shared:
+        yield _shared["browser"]
+        return
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing: apt-get install chromium chromium-driver "
@@ -88,7 +103,9 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser = playwright_instance.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )
+    _shared["browser"] = browser
     yield browser
+    del _shared["browser"]
     browser.close()
 
 
@@ -150,7 +167,8 @@ def check_accessibility(page: Page, *, exclude: list[str] | None = None) -> None
     """
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} is missing: run npm ci.")
-    page.add_script_tag(path=AXE_JS)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=AXE_JS)
     context: Any = {"exclude": [[selector] for selector in exclude]} if exclude else "document"
     result = page.evaluate(
         """async ([context, tags]) => {
@@ -276,16 +294,21 @@ def _restore_snapshot(snapshot: Snapshot) -> None:
     ContentType.objects.clear_cache()
 
 
+def _shared_snapshot(name: str, load: Callable[[], None], django_db_blocker: Any) -> Snapshot:
+    if name not in _shared:
+        with django_db_blocker.unblock():
+            _shared[name] = _take_snapshot(load)
+    return cast(Snapshot, _shared[name])
+
+
 @pytest.fixture(scope="session")
 def _reference_snapshot(django_db_setup: None, django_db_blocker: Any) -> Snapshot:
-    with django_db_blocker.unblock():
-        return _take_snapshot(_load_reference_data)
+    return _shared_snapshot("reference snapshot", _load_reference_data, django_db_blocker)
 
 
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> Snapshot:
-    with django_db_blocker.unblock():
-        return _take_snapshot(_load_demo_data)
+    return _shared_snapshot("demo snapshot", _load_demo_data, django_db_blocker)
 
 
 @pytest.fixture

@@ -47,8 +47,10 @@ def search(queryset: QuerySet[M], query: str, *, fields: Sequence[str]) -> Query
     condition = Q()
     for term in search_terms(query):
         any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": term})
+        # SQLite folds the case of ASCII letters only, so "älv" must also be tried as "Älv".
+        for variant in {term, term.capitalize(), term.upper()}:
+            for field in fields:
+                any_field |= Q(**{f"{field}__icontains": variant})
         condition &= any_field
     return queryset.filter(condition)
 

@@ -1,25 +1,43 @@
 """Writes of the core app: notifications."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samskapa.core.models import Notification
 
+Text = str | Callable[[], str]
+
+
+def _in_language_of(user: Any, text: Text) -> str:
+    if not callable(text):
+        return text
+    with translation.override(getattr(user, "language", "") or "sv"):
+        return text()
+
 
 def notification_send(
-    *, recipients: Iterable[Any], title: str, body: str = "", url: str = "", email: bool = True
+    *, recipients: Iterable[Any], title: Text, body: Text = "", url: str = "", email: bool = True
 ) -> list[Notification]:
     """Create an in-app notification for each recipient and e-mail a copy after commit.
 
     Other apps call this as the explicit next step of their own services; it is the one way
-    to tell people that something happened.
+    to tell people that something happened. Pass ``title`` and ``body`` as functions
+    (``lambda: _("...") % {...}``) to have them written in each recipient's own language.
     """
     unique = {user.pk: user for user in recipients if user is not None and user.is_active}
     notifications = Notification.objects.bulk_create(
-        [Notification(recipient=user, title=title, body=body, url=url) for user in unique.values()]
+        [
+            Notification(
+                recipient=user,
+                title=_in_language_of(user, title),
+                body=_in_language_of(user, body),
+                url=url,
+            )
+            for user in unique.values()
+        ]
     )
     if email and notifications:
         from samskapa.core.tasks import send_notification_emails

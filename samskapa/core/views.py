@@ -13,10 +13,9 @@ from samskapa.core.access import require
 from samskapa.core.models import Notification
 from samskapa.core.selectors import notifications_for
 from samskapa.core.services import notification_mark_read
-from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisation_list, organisations_of
-from samskapa.projects.selectors import project_list, projects_of
+from samskapa.projects.selectors import project_list, projects_of, projects_visible_to
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:
@@ -34,14 +33,12 @@ def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    projects = project_list(user=request.user).order_by("-created_at")[:6]
+    visible = projects_visible_to(user=request.user)
     context = {
-        "projects": projects,
+        "projects": project_list(user=request.user).order_by("-created_at")[:6],
         "organisation_count": Organisation.objects.count(),
-        "project_count": project_list(user=request.user).count(),
-        "municipality_count": Municipality.objects.filter(projects__isnull=False)
-        .distinct()
-        .count(),
+        "project_count": visible.count(),
+        "municipality_count": visible.values("municipality").distinct().count(),
     }
     return render(request, "core/home.html", context)
 

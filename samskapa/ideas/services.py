@@ -13,12 +13,11 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.permissions import memberships_of
-from samskapa.core.services import notification_send
+from samskapa.core.services import Text, notification_send
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.ideas.selectors import idea_followers, needs_visible_to
 from samskapa.organisations.models import Organisation
@@ -104,7 +103,7 @@ def _follow(idea: Idea, users: Iterable[Any]) -> None:
     )
 
 
-def _notify_followers(*, idea: Idea, actor: Any, title: str, body: str = "") -> None:
+def _notify_followers(*, idea: Idea, actor: Any, title: Text, body: Text = "") -> None:
     recipients = idea_followers(idea=idea).exclude(pk=actor.pk)
     notification_send(recipients=recipients, title=title, body=body, url=idea.get_absolute_url())
 
@@ -177,9 +176,11 @@ def idea_update(
         idea.dimensions.set(dimensions)
     if sdg_targets is not None:
         idea.sdg_targets.set(sdg_targets)
-    with override("sv"):
-        title = _("The idea “%(idea)s” has been changed") % {"idea": idea.title}
-    _notify_followers(idea=idea, actor=actor, title=title)
+    _notify_followers(
+        idea=idea,
+        actor=actor,
+        title=lambda: _("The idea “%(idea)s” has been changed") % {"idea": idea.title},
+    )
     return idea
 
 
@@ -209,12 +210,15 @@ def idea_support(*, actor: Any, idea: Idea) -> bool:
     Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
     idea.refresh_from_db(fields=["support_count"])
     if idea.support_count in SUPPORT_MILESTONES and idea.author is not None:
-        with override(idea.author.language or "sv"):
-            title = _("%(count)d people now support your idea “%(idea)s”") % {
-                "count": idea.support_count,
-                "idea": idea.title,
-            }
-        notification_send(recipients=[idea.author], title=title, url=idea.get_absolute_url())
+        count = idea.support_count
+        notification_send(
+            recipients=[idea.author],
+            title=lambda: (
+                _("%(count)d people now support your idea “%(idea)s”")
+                % {"count": count, "idea": idea.title}
+            ),
+            url=idea.get_absolute_url(),
+        )
     return True
 
 
@@ -259,9 +263,12 @@ def comment_add(*, actor: Any, idea: Idea, text: str, parent: Comment | None = N
     comment.full_clean()
     comment.save()
     Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
-    with override("sv"):
-        title = _("New comment on the idea “%(idea)s”") % {"idea": idea.title}
-    _notify_followers(idea=idea, actor=actor, title=title, body=comment.text[:500])
+    _notify_followers(
+        idea=idea,
+        actor=actor,
+        title=lambda: _("New comment on the idea “%(idea)s”") % {"idea": idea.title},
+        body=comment.text[:500],
+    )
     return comment
 
 

@@ -126,8 +126,10 @@ def need_submit(
     if leaders:
         notification_send(
             recipients=[user for user in leaders if user.pk != actor.pk],
-            title=_("New need in %(project)s: %(title)s")
-            % {"project": project.name, "title": need.title},
+            title=lambda: (
+                _("New need in %(project)s: %(title)s")
+                % {"project": project.name, "title": need.title}
+            ),
             url=need.get_absolute_url(),
             email=False,
         )
@@ -211,12 +213,14 @@ def need_moderate(*, actor: Any, need: Need, action: str, reason: str) -> Modera
     if need.author is not None and need.author_id != actor.pk:
         notification_send(
             recipients=[need.author],
-            title=(
-                _("Your need “%(title)s” has been hidden by a moderator")
-                if hide
-                else _("Your need “%(title)s” is visible again")
-            )
-            % {"title": need.title},
+            title=lambda: (
+                (
+                    _("Your need “%(title)s” has been hidden by a moderator")
+                    if hide
+                    else _("Your need “%(title)s” is visible again")
+                )
+                % {"title": need.title}
+            ),
             body=reason,
         )
     return event

@@ -98,9 +98,11 @@ def membership_add(
     scope = organisation or project
     notification_send(
         recipients=[user],
-        title=_("You are now %(role)s in %(scope)s")
-        % {"role": membership.get_role_display().lower(), "scope": scope},
-        body=_("%(actor)s gave you this role.") % {"actor": actor},
+        title=lambda: (
+            _("You are now %(role)s in %(scope)s")
+            % {"role": str(membership.get_role_display()).lower(), "scope": scope}
+        ),
+        body=lambda: _("%(actor)s gave you this role.") % {"actor": actor},
         url=scope.get_absolute_url(),
     )
     return membership
@@ -122,3 +124,4 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
     membership._history_user = actor  # type: ignore[attr-defined]
     membership.delete()
     forget_memberships(membership.user)
+    forget_memberships(actor)  # the actor may have removed their own role

@@ -56,6 +56,8 @@ class ProjectForm(forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
+        # Left empty, the project takes the municipality of its organisation.
+        self.fields["municipality"].required = bool(self.instance.pk)
         if self.instance.pk:
             del self.fields["organisation"]
         else:

@@ -27,7 +27,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
-LOGGING = {  # noqa: F405
+LOGGING = {
     **LOGGING,  # noqa: F405
     "handlers": {
         "console": {

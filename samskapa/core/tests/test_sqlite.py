@@ -46,7 +46,7 @@ def _manage(*args: str, database: Path) -> str:
         "REDIS_URL": "",
         "CELERY_BROKER_URL": "",
     }
-    result = subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+    result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,
         env=environment,

@@ -161,8 +161,10 @@ def test_list_queries_do_not_grow_with_rows(
     client.force_login(resident)
     IdeaFactory.create_batch(25)
     client.get(f"/sv/ideer/{query}")  # warm-up: per-process caches (content types, sites)
-    with django_assert_max_num_queries(8) as small:  # type: ignore[operator]
+    with django_assert_max_num_queries(8):  # type: ignore[operator]
         client.get(f"/sv/ideer/{query}")
     IdeaFactory.create_batch(55, author=UserFactory())
-    with django_assert_max_num_queries(len(small.captured_queries)):  # type: ignore[operator]
+    # A fixed bound rather than "equal": the test cache is a Redis database shared with other
+    # test runs, so one cached lookup may hit or miss; a query per row would blow far past 8.
+    with django_assert_max_num_queries(8):  # type: ignore[operator]
         client.get(f"/sv/ideer/{query}")
