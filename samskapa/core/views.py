@@ -13,6 +13,8 @@ from samskapa.core.access import require
 from samskapa.core.models import Notification
 from samskapa.core.selectors import notifications_for
 from samskapa.core.services import notification_mark_read
+from samskapa.ideas.selectors import idea_list
+from samskapa.needs.selectors import need_list
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisation_list, organisations_of
 from samskapa.projects.selectors import project_list, projects_of, projects_visible_to
@@ -59,6 +61,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
     if query:
         context["projects"] = project_list(user=request.user, query=query)[:20]
         context["organisations"] = organisation_list(user=request.user, query=query)[:20]
+        context["needs"] = need_list(user=request.user, query=query)[:20]
+        context["ideas"] = idea_list(user=request.user, query=query)[:20]
     return render(request, "core/search.html", context)
 
 

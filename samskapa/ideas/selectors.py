@@ -1,14 +1,13 @@
 """Reads of challenges, ideas and comments: every list is scoped to what the user may see."""
 
-import importlib
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from samskapa.core.models import Visibility
 from samskapa.core.search import search
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.projects.selectors import projects_visible_to
 
 IDEA_SEARCH_FIELDS = ("title", "summary", "description")
@@ -18,21 +17,6 @@ SORTS = {
     "supported": ("-support_count", "-id"),
     "commented": ("-comment_count", "-id"),
 }
-
-
-def needs_visible_to(*, user: Any) -> QuerySet[Need]:
-    """The needs app's own scoping where it exists; public, unhidden needs until then."""
-    try:
-        module = importlib.import_module("samskapa.needs.selectors")
-    except ImportError:
-        module = None
-    selector = getattr(module, "needs_visible_to", None)
-    if selector is not None:
-        try:
-            return selector(user=user)
-        except TypeError:
-            return selector(user)
-    return Need.objects.filter(visibility=Visibility.PUBLIC, is_hidden=False)
 
 
 def challenges_visible_to(*, user: Any) -> QuerySet[Challenge]:
