@@ -280,8 +280,18 @@ def _restore_snapshot(snapshot: Snapshot) -> None:
     briefly point nowhere matter inside the transaction. Sequences are left alone: PostgreSQL
     never rolls them back, so they are already past every id in the snapshot.
     """
+    from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
 
+    if get_user_model().objects.exists():
+        # Before a browser test's data is set up the database holds no people: either nothing
+        # ran yet, or the previous transactional test emptied it. Someone is a sign that a
+        # fixture of this test made data first, which the restore would silently delete.
+        pytest.fail(
+            "The database already holds data this browser test made before its own data was "
+            "set up. Put page / demo_data / site_data first among the test's parameters, "
+            "before fixtures that create objects."
+        )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for table in _table_names():
