@@ -28,6 +28,9 @@ from samskapa.projects.models import Project
 from samskapa.projects.tests.factories import ProjectFactory
 from samskapa.sdg.reference import load_goals_and_targets
 
+# The browser harness (Playwright, Chromium, axe-core) serves every app's browser tests.
+pytest_plugins = ["samskapa.browser_tests.harness"]
+
 
 def _load_reference_data() -> None:
     load_regions_and_municipalities()

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from samskapa.browser_tests.conftest import AxeCheck, LogIn
+from samskapa.browser_tests.harness import AxeCheck, LogIn
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from samskapa.browser_tests.conftest import AxeCheck, LogIn
+from samskapa.browser_tests.harness import AxeCheck, LogIn
 from samskapa.ideas.models import Challenge, Idea
 
 

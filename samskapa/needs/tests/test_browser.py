@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest fixtures imported from the browser harness are used as parameters.
 """The needs inventory in a real browser: submitting with similar needs, clustering, ranking."""
 
 import re
@@ -6,19 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from samskapa.browser_tests.conftest import (  # noqa: F401 - the harness's fixtures, used by name
-    AxeCheck,
-    LogIn,
-    _demo_snapshot,
-    _reference_snapshot,
-    axe_check,
-    browser,
-    demo_data,
-    login,
-    page,
-    playwright_instance,
-    site_data,
-)
+from samskapa.browser_tests.harness import AxeCheck, LogIn
 
 pytestmark = pytest.mark.browser
 
