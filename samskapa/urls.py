@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("projekt/", include("samskapa.projects.urls")),
     path("behov/", include("samskapa.needs.urls")),
     path("ideer/", include("samskapa.ideas.urls")),
+    path("bedomning/", include("samskapa.assessment.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

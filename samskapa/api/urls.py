@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
+from samskapa.assessment.api import AssignmentList, AssignmentSubmit, ChallengeResults
 from samskapa.core.api_views import NotificationList
 from samskapa.geo.api import MunicipalityDetail, MunicipalityList, RegionList
 from samskapa.ideas.api import (
@@ -54,6 +55,13 @@ v1 = [
     path("ideas/<int:pk>/comments/", IdeaCommentListCreate.as_view(), name="idea-comment-list"),
     path("ideas/<int:pk>/support/", IdeaSupport.as_view(), name="idea-support"),
     path("ideas/<int:pk>/follow/", IdeaFollow.as_view(), name="idea-follow"),
+    path("assessments/", AssignmentList.as_view(), name="assessment-list"),
+    path("assessments/<int:pk>/submit/", AssignmentSubmit.as_view(), name="assessment-submit"),
+    path(
+        "challenges/<int:pk>/assessment-results/",
+        ChallengeResults.as_view(),
+        name="challenge-assessment-results",
+    ),
 ]
 
 urlpatterns = [

@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from samskapa.accounts.models import User
+from samskapa.assessment.demo import load_assessment_demo
 from samskapa.core.models import HelixSector, SustainabilityDimension, Visibility
 from samskapa.geo.models import Municipality
 from samskapa.ideas.demo import load_ideas_demo
@@ -623,6 +624,7 @@ def load_demo_data() -> dict[str, int]:
         Membership.objects.get_or_create(user=users[user_key], role=role, **target)
     load_needs_demo()
     load_ideas_demo()
+    load_assessment_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

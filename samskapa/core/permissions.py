@@ -270,3 +270,71 @@ rules.add_perm("needs.manage_campaign", is_admin | leads_needs_project)
 rules.add_perm("needs.manage_clusters", is_admin | leads_needs_project)
 rules.add_perm("needs.prioritise_need", is_admin | leads_needs_project)
 rules.add_perm("needs.assign_unit", is_admin | leads_needs_project)
+
+# --- Assessment -------------------------------------------------------------------------------
+# Bedömning. The challenge's project leaders define the criteria, invite assessors and see every
+# score; an assessor sees only the ideas they were invited to, and other assessors' scores only
+# once their own assessment is submitted. Objects: a Challenge, an Idea or an Assignment.
+
+
+@rules.predicate
+def leads_assignment_project(user: Any, assignment: Any) -> bool:
+    if assignment is None:
+        return False
+    challenge = assignment.idea.challenge
+    return challenge is not None and bool(project_roles(user, challenge.project) & LEADER_ROLES)
+
+
+@rules.predicate
+def is_assignment_assessor(user: Any, assignment: Any) -> bool:
+    return assignment is not None and user.is_authenticated and assignment.assessor_id == user.pk
+
+
+@rules.predicate
+def assignment_is_open(user: Any, assignment: Any) -> bool:
+    return assignment is not None and assignment.status == "invited"
+
+
+@rules.predicate
+def has_submitted_for_idea(user: Any, assignment: Any) -> bool:
+    # One query on a detail page; lists use assessment.selectors instead.
+    from samskapa.assessment.models import Assignment
+
+    return (
+        assignment is not None
+        and user.is_authenticated
+        and Assignment.objects.filter(
+            idea_id=assignment.idea_id, assessor=user, status="submitted"
+        ).exists()
+    )
+
+
+@rules.predicate
+def is_invited_to_idea(user: Any, idea: Any) -> bool:
+    from samskapa.assessment.models import Assignment
+
+    return (
+        idea is not None
+        and user.is_authenticated
+        and Assignment.objects.filter(idea_id=idea.pk, assessor=user).exists()
+    )
+
+
+_leads_assessment = leads_challenge_project | is_admin
+rules.add_perm("assessment.manage_assessment", _leads_assessment)
+rules.add_perm("assessment.view_results", _leads_assessment)
+rules.add_perm("assessment.assess_idea", is_invited_to_idea)
+rules.add_perm(
+    "assessment.view_assignment",
+    is_assignment_assessor | leads_assignment_project | is_admin,
+)
+rules.add_perm("assessment.submit_assignment", is_assignment_assessor & assignment_is_open)
+rules.add_perm(
+    "assessment.declare_conflict",
+    is_assignment_assessor & rules.predicate(lambda user, a: a.status != "excluded"),
+)
+# The scores of the other assessors of the same idea.
+rules.add_perm(
+    "assessment.view_other_scores",
+    leads_assignment_project | is_admin | (is_assignment_assessor & has_submitted_for_idea),
+)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "samskapa.projects",
     "samskapa.needs",
     "samskapa.ideas",
+    "samskapa.assessment",
     "samskapa.api",
 ]
 

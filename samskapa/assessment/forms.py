@@ -1,0 +1,101 @@
+"""Forms of assessment: they only validate the shape of the input."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.assessment.models import Criterion, CriterionSet
+from samskapa.ideas.models import Idea
+
+
+class ScaleForm(forms.ModelForm):
+    class Meta:
+        model = CriterionSet
+        fields = ["scale_min", "scale_max"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        low, high = cleaned.get("scale_min"), cleaned.get("scale_max")
+        if low is not None and high is not None and high <= low:
+            self.add_error("scale_max", _("The highest score must be above the lowest score."))
+        return cleaned
+
+    def validate_constraints(self) -> None:
+        # The challenge is set by the service; its constraints are checked there.
+        pass
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    weight = forms.DecimalField(
+        label=_("Weight"),
+        max_digits=5,
+        decimal_places=2,
+        initial=Decimal(1),
+        help_text=_("How much the criterion counts in the weighted mean; greater than zero."),
+    )
+
+    def clean_weight(self) -> Decimal:
+        weight: Decimal = self.cleaned_data["weight"]
+        if weight <= 0:
+            raise forms.ValidationError(_("A weight must be greater than zero."))
+        return weight
+
+
+class InviteForm(forms.Form):
+    idea: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Idea"), queryset=Idea.objects.none()
+    )
+    email = forms.EmailField(label=_("E-mail address of the assessor"))
+
+    def __init__(self, *args: Any, ideas: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["idea"].queryset = ideas  # type: ignore[attr-defined]
+
+
+class ScoreForm(forms.Form):
+    """One score field and one comment field per criterion."""
+
+    def __init__(
+        self, *args: Any, criteria: list[Criterion], criterion_set: CriterionSet, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.IntegerField(
+                label=criterion.name,
+                help_text=_("%(description)s Score from %(low)d to %(high)d, weight %(weight)s.")
+                % {
+                    "description": criterion.description,
+                    "low": criterion_set.scale_min,
+                    "high": criterion_set.scale_max,
+                    "weight": criterion.weight,
+                },
+                min_value=criterion_set.scale_min,
+                max_value=criterion_set.scale_max,
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment on “%(name)s”") % {"name": criterion.name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def values(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+
+    def comments(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data.get(f"comment_{c.pk}", "") for c in self.criteria}
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Conflict of interest"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: you are related to an author or work for their organisation."),
+    )

@@ -1,0 +1,183 @@
+"""Assessment (bedömning) of the ideas that answer a challenge, by invited assessors."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CriterionSet(models.Model):
+    """Kriterieuppsättning: the criteria and the scale a challenge's ideas are assessed on."""
+
+    challenge = models.OneToOneField(
+        "ideas.Challenge",
+        verbose_name=_("challenge"),
+        on_delete=models.CASCADE,
+        related_name="criterion_set",
+    )
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=5)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("criterion set")
+        verbose_name_plural = _("criterion sets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scale_max__gt=models.F("scale_min")),
+                name="criterion_set_scale_in_order",
+                violation_error_message=_("The highest score must be above the lowest score."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.challenge)
+
+    @property
+    def scale_range(self) -> int:
+        return self.scale_max - self.scale_min
+
+
+class Criterion(models.Model):
+    """Kriterium: one aspect an idea is scored on, with its weight (vikt) in the mean."""
+
+    criterion_set = models.ForeignKey(
+        CriterionSet,
+        verbose_name=_("criterion set"),
+        on_delete=models.CASCADE,
+        related_name="criteria",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=Decimal(1))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weight__gt=0),
+                name="criterion_weight_positive",
+                violation_error_message=_("A weight must be greater than zero."),
+            ),
+            models.UniqueConstraint(
+                fields=["criterion_set", "name"],
+                name="criterion_unique_name",
+                violation_error_message=_("The challenge already has a criterion with this name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AssignmentStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    SUBMITTED = "submitted", _("Submitted")
+    EXCLUDED = "excluded", _("Excluded (conflict of interest)")
+
+
+class Assignment(models.Model):
+    """Bedömaruppdrag: one assessor (bedömare) invited to score one idea.
+
+    An assessor who declares a conflict of interest (jäv) is excluded from the aggregate.
+    """
+
+    idea = models.ForeignKey(
+        "ideas.Idea", verbose_name=_("idea"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessor"),
+        on_delete=models.CASCADE,
+        related_name="assessment_assignments",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.INVITED,
+    )
+    conflict_reason = models.TextField(_("conflict of interest"), blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-invited_at", "-pk"]
+        verbose_name = _("assessment assignment")
+        verbose_name_plural = _("assessment assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "assessor"],
+                name="assignment_unique_assessor",
+                violation_error_message=_("This person is already an assessor of the idea."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="excluded") | ~Q(conflict_reason=""),
+                name="assignment_conflict_has_reason",
+                violation_error_message=_("Describe the conflict of interest."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="submitted") | Q(submitted_at__isnull=False),
+                name="assignment_submitted_has_time",
+                violation_error_message=_("A submitted assessment needs its submission time."),
+            ),
+        ]
+        indexes = [models.Index(fields=["assessor", "status"], name="assignment_assessor")]
+
+    def __str__(self) -> str:
+        return f"{self.idea} – {self.assessor}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessment:assignment_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AssignmentStatus.INVITED
+
+
+class Score(models.Model):
+    """Poäng: an assessor's score of one idea on one criterion, with an optional comment."""
+
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
+    )
+    value = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["criterion__position", "criterion_id"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "criterion"],
+                name="score_unique_criterion",
+                violation_error_message=_("The criterion has already been scored."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"

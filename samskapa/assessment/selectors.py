@@ -1,0 +1,211 @@
+"""Reads of assessments: an assessor's own assignments, and the aggregate per challenge.
+
+The aggregate is computed by the database in two grouped queries, however many ideas,
+assessors and criteria there are.
+"""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    StdDev,
+    Sum,
+    When,
+)
+from django.db.models.functions import Cast
+
+from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, CriterionSet, Score
+from samskapa.ideas.models import Challenge, Idea
+
+# Assessors disagree on a criterion when their scores spread over at least this share of the
+# scale: on a 1–5 scale (range 4) a spread of 2 or more is flagged.
+DISAGREEMENT_SHARE = 0.4
+
+
+def assignments_of(*, user: Any) -> QuerySet[Assignment]:
+    """The assessor's own assignments, open ones first."""
+    if not getattr(user, "is_authenticated", False):
+        return Assignment.objects.none()
+    return (
+        Assignment.objects.filter(assessor=user)
+        .select_related("idea__challenge__project", "idea__municipality")
+        .annotate(
+            open_last=Case(When(status=AssignmentStatus.INVITED, then=0), default=1),
+        )
+        .order_by("open_last", "-invited_at", "-pk")
+    )
+
+
+def assignment_detail_queryset() -> QuerySet[Assignment]:
+    """For ``core.access.access`` with ``assessment.view_assignment``; the rule scopes it."""
+    return Assignment.objects.select_related(
+        "idea__challenge__project", "assessor", "idea__municipality"
+    ).prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+
+
+def criterion_set_of(*, challenge: Challenge) -> CriterionSet | None:
+    return (
+        CriterionSet.objects.filter(challenge=challenge)
+        .prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
+        )
+        .first()
+    )
+
+
+def criteria_of(*, challenge: Challenge) -> list[Criterion]:
+    return list(
+        Criterion.objects.filter(criterion_set__challenge=challenge).order_by("position", "pk")
+    )
+
+
+def other_scores(*, assignment: Assignment) -> QuerySet[Score]:
+    """Submitted, non-excluded scores of the other assessors of the same idea.
+
+    Callers check ``assessment.view_other_scores`` first.
+    """
+    return (
+        Score.objects.filter(
+            assignment__idea_id=assignment.idea_id,
+            assignment__status=AssignmentStatus.SUBMITTED,
+        )
+        .exclude(assignment=assignment)
+        .select_related("criterion", "assignment__assessor")
+        .order_by("assignment__assessor__full_name", "criterion__position", "criterion_id")
+    )
+
+
+def challenge_assignments(*, challenge: Challenge) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(idea__challenge=challenge)
+        .select_related("idea", "assessor")
+        .order_by("idea__title", "assessor__email")
+    )
+
+
+@dataclass
+class CriterionStats:
+    criterion: Criterion
+    mean: float
+    low: int
+    high: int
+    std_dev: float
+    disagreement: bool
+
+
+@dataclass
+class IdeaResult:
+    idea: Idea
+    weighted_mean: float | None
+    assessors: int
+    excluded: int
+    pending: int
+    criteria: list[CriterionStats] = field(default_factory=list)
+
+    @property
+    def disagreement(self) -> bool:
+        return any(stats.disagreement for stats in self.criteria)
+
+
+def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
+    """Ideas of ``challenge`` ranked by weighted mean over submitted, non-excluded assessments.
+
+    The weighted mean is sum(weight × score) / sum(weight) over every score given; as every
+    submission scores every criterion, that equals the weighted mean of the per-criterion means.
+    """
+    criterion_set = criterion_set_of(challenge=challenge)
+    if criterion_set is None:
+        return []
+    criteria = {criterion.pk: criterion for criterion in criterion_set.criteria.all()}
+    counted = Q(assignments__status=AssignmentStatus.SUBMITTED)
+    scored = Q(assignments__status=AssignmentStatus.SUBMITTED)
+    ideas = (
+        Idea.objects.filter(challenge=challenge, assignments__isnull=False)
+        .distinct()
+        .annotate(
+            weight_sum=Sum("assignments__scores__criterion__weight", filter=scored),
+            weighted_sum=Sum(
+                Cast(F("assignments__scores__value"), FloatField())
+                * Cast(F("assignments__scores__criterion__weight"), FloatField()),
+                filter=scored,
+            ),
+            assessors=Count("assignments", filter=counted, distinct=True),
+            excluded=Count(
+                "assignments",
+                filter=Q(assignments__status=AssignmentStatus.EXCLUDED),
+                distinct=True,
+            ),
+            pending=Count(
+                "assignments",
+                filter=Q(assignments__status=AssignmentStatus.INVITED),
+                distinct=True,
+            ),
+        )
+        .select_related("municipality")
+    )
+    results: dict[int, IdeaResult] = {}
+    for idea in ideas:
+        weight_sum: Decimal | None = idea.weight_sum
+        weighted_sum: float | None = idea.weighted_sum
+        mean = weighted_sum / float(weight_sum) if weight_sum and weighted_sum is not None else None
+        results[idea.pk] = IdeaResult(
+            idea=idea,
+            weighted_mean=mean,
+            assessors=idea.assessors,
+            excluded=idea.excluded,
+            pending=idea.pending,
+        )
+    threshold = DISAGREEMENT_SHARE * criterion_set.scale_range
+    stats = (
+        Score.objects.filter(
+            assignment__idea__challenge=challenge,
+            assignment__status=AssignmentStatus.SUBMITTED,
+        )
+        .values("assignment__idea_id", "criterion_id")
+        .annotate(
+            mean=Avg("value", output_field=FloatField()),
+            low=Min("value"),
+            high=Max("value"),
+            std_dev=StdDev("value", output_field=FloatField()),
+        )
+        .order_by("assignment__idea_id", "criterion__position", "criterion_id")
+    )
+    for row in stats:
+        result = results.get(row["assignment__idea_id"])
+        criterion = criteria.get(row["criterion_id"])
+        if result is None or criterion is None:
+            continue
+        result.criteria.append(
+            CriterionStats(
+                criterion=criterion,
+                mean=row["mean"],
+                low=row["low"],
+                high=row["high"],
+                std_dev=row["std_dev"] or 0.0,
+                disagreement=(row["high"] - row["low"]) >= threshold - 1e-9,
+            )
+        )
+    return sorted(
+        results.values(),
+        key=lambda r: (
+            r.weighted_mean is None,
+            -(r.weighted_mean or 0.0),
+            r.idea.title,
+        ),
+    )
+
+
+def round_or_none(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None or math.isnan(value) else round(value, digits)

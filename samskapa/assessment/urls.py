@@ -1,0 +1,17 @@
+from django.urls import path
+
+from samskapa.assessment import views
+
+app_name = "assessment"
+urlpatterns = [
+    path("", views.my_assessments, name="my_assessments"),
+    path("<int:pk>/", views.assignment_detail, name="assignment_detail"),
+    path("<int:pk>/jav/", views.conflict_declare, name="conflict_declare"),
+    path("utmaningar/<int:pk>/", views.challenge_manage, name="challenge_manage"),
+    path(
+        "utmaningar/<int:pk>/kriterier/<int:criterion_pk>/ta-bort/",
+        views.criterion_remove,
+        name="criterion_remove",
+    ),
+    path("utmaningar/<int:pk>/resultat/", views.results, name="results"),
+]
