@@ -11,6 +11,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samskapa.core.pagination import CappedPaginator
+
 
 class RulePermission(permissions.BasePermission):
     """Maps each HTTP method to a named rule of ``core.permissions``.
@@ -42,6 +44,7 @@ class RulePermission(permissions.BasePermission):
 
 
 class DefaultPagination(PageNumberPagination):
+    django_paginator_class = CappedPaginator
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100

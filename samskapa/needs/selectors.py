@@ -33,6 +33,7 @@ from samskapa.needs.models import (
 )
 from samskapa.organisations.models import Organisation
 from samskapa.projects.models import Project
+from samskapa.projects.selectors import projects_visible_to
 
 NEED_SEARCH_FIELDS = ("title", "description", "area")
 SORTS = {"newest": ("-created_at", "-id"), "supported": ("-support_count", "-id")}
@@ -112,6 +113,19 @@ def need_list(
             needs = needs.order_by(*SORTS["supported"])
         return needs
     return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def projects_with_needs(*, user: Any) -> QuerySet[Project, Any]:
+    """Slug and name of the projects ``user`` may see that have a need, for the list's filter."""
+    # EXISTS rather than a join + DISTINCT: the join multiplied the projects by every need
+    # (300,000 in the benchmark) before removing duplicates, and took over two seconds.
+    # Plain dicts: a <select> of hundreds of projects needs no model instances.
+    return (
+        projects_visible_to(user=user)
+        .filter(Exists(Need.objects.filter(project=OuterRef("pk"))))
+        .order_by("name")
+        .values("slug", "name")
+    )
 
 
 def need_detail_queryset(*, user: Any) -> QuerySet[Need]:

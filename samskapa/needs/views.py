@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from samskapa.core.access import access, require
 from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.core.pagination import paginate_capped
 from samskapa.core.views import apply_validation_error, paginate
 from samskapa.needs import selectors, services
 from samskapa.needs.clustering import DEFAULT_DISTANCE
@@ -94,14 +95,11 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
         "dimension": request.GET.get("dimension", ""),
         "sort": request.GET.get("sort", "newest"),
     }
-    page = paginate(request, selectors.need_list(user=request.user, **filters), per_page=20)
+    page = paginate_capped(request, selectors.need_list(user=request.user, **filters), per_page=20)
     context = {
         "page_obj": page,
         "filters": filters,
-        "projects": projects_visible_to(user=request.user)
-        .filter(needs__isnull=False)
-        .distinct()
-        .order_by("name"),
+        "projects": selectors.projects_with_needs(user=request.user),
         "groups": StakeholderGroup.objects.all(),
         "dimensions": SustainabilityDimension.objects.all(),
     }
@@ -276,7 +274,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
 
 def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(request, slug)
-    page = paginate(request, selectors.need_list(user=request.user, project_slug=slug))
+    page = paginate_capped(request, selectors.need_list(user=request.user, project_slug=slug))
     context = {
         "project": project,
         "campaigns": selectors.campaigns_of(project=project),
@@ -328,7 +326,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "campaign": campaign,
         "project": campaign.project,
-        "page_obj": paginate(request, needs),
+        "page_obj": paginate_capped(request, needs),
         "is_open": campaign.opens_on <= today <= campaign.closes_on,
         "can_lead": request.user.has_perm("needs.manage_campaign", campaign.project),
     }

@@ -116,11 +116,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--runs", type=int, default=RUNS)
         parser.add_argument("--small", action="store_true", help="Tiny sizes, to try the script.")
+        parser.add_argument(
+            "--measure-only",
+            action="store_true",
+            help="Time the pages on the data already in the database; fill and write nothing.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if connection.vendor != "postgresql":
             raise SystemExit("The benchmark needs PostgreSQL (DATABASE_URL=postgres://...).")
         call_command("migrate", verbosity=0)
+        if options["measure_only"]:
+            self._measure(options["runs"])
+            return
         load_regions_and_municipalities()
         load_goals_and_targets()
         load_vocabularies()
@@ -310,8 +318,12 @@ class Command(BaseCommand):
     # --- Measurement -----------------------------------------------------------------------------
 
     def _urls(self) -> list[tuple[str, str]]:
+        # An idea in a challenge, so that the detail page runs the same queries at both sizes
+        # (a stand-alone idea skips the challenge's needs and project).
         busy = (
-            Idea.objects.filter(is_hidden=False, comment_count=6).order_by("-support_count").first()
+            Idea.objects.filter(is_hidden=False, comment_count=6, challenge__isnull=False)
+            .order_by("-support_count")
+            .first()
         )
         need = (
             Need.objects.filter(visibility=Visibility.PUBLIC, is_hidden=False)

@@ -1,0 +1,42 @@
+import pytest
+from rest_framework.test import APIClient
+
+from samskapa.core import pagination
+from samskapa.ideas.tests.factories import IdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cap_of_three(monkeypatch):
+    monkeypatch.setattr(pagination.CappedPaginator, "cap", 3)
+
+
+def test_list_below_the_cap_shows_the_exact_count(client, cap_of_three):
+    IdeaFactory.create_batch(3)
+
+    response = client.get("/sv/ideer/")
+
+    assert "3 idéer" in response.content.decode()
+    assert "Fler än" not in response.content.decode()
+
+
+def test_list_above_the_cap_says_more_than(client, cap_of_three):
+    IdeaFactory.create_batch(5)
+
+    response = client.get("/sv/ideer/")
+    page = response.content.decode()
+
+    assert "Fler än 3 idéer" in page
+    # The capped count still lists the first page in full.
+    assert page.count('class="ds-card') >= 3
+
+
+def test_api_count_stops_at_the_cap(cap_of_three):
+    IdeaFactory.create_batch(5)
+
+    body = APIClient().get("/api/v1/ideas/?page_size=2").json()
+
+    assert body["count"] == 3
+    assert len(body["results"]) == 2
+    assert body["next"]
