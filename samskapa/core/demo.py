@@ -27,6 +27,7 @@ from samskapa.organisations.models import (
     Unit,
     UnitKind,
 )
+from samskapa.programmes.demo import load_programmes_demo
 from samskapa.projects.models import Funding, FundingStatus, Project, ProjectPhase, ProjectUnit
 from samskapa.sdg.models import Target
 
@@ -625,6 +626,7 @@ def load_demo_data() -> dict[str, int]:
     load_needs_demo()
     load_ideas_demo()
     load_assessment_demo()
+    load_programmes_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

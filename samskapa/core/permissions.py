@@ -338,3 +338,108 @@ rules.add_perm(
     "assessment.view_other_scores",
     leads_assignment_project | is_admin | (is_assignment_assessor & has_submitted_for_idea),
 )
+
+# --- Programmes -------------------------------------------------------------------------------
+# Innovationsprogram. The leaders and administrators of the leading organisation run a programme
+# (participants, phases, milestones); members of the leading or a participating organisation see
+# a members-only programme. ``programmes.selectors.programmes_visible_to`` is the same rule as a
+# query. Object: a Programme (for add_programme: the organisation that is to lead it).
+
+
+def _programme_organisation_ids(programme: Any) -> set[int]:
+    """The leading and the participating organisations; one query, kept on the object."""
+    cached = getattr(programme, "_samskapa_organisation_ids", None)
+    if cached is None:
+        cached = {programme.organisation_id} | set(
+            programme.participants.values_list("organisation_id", flat=True)
+        )
+        programme._samskapa_organisation_ids = cached
+    return cached
+
+
+@rules.predicate
+def leads_programme(user: Any, programme: Any) -> bool:
+    return programme is not None and bool(
+        organisation_roles(user, programme.organisation_id) & LEADER_ROLES
+    )
+
+
+@rules.predicate
+def is_programme_member(user: Any, programme: Any) -> bool:
+    if programme is None or not memberships_of(user):
+        return False
+    return any(
+        org in _programme_organisation_ids(programme)
+        for org, _project, _role in memberships_of(user)
+    )
+
+
+rules.add_perm("programmes.view_programme", is_public | is_programme_member | is_admin)
+rules.add_perm("programmes.add_programme", has_organisation_role(*LEADER_ROLES) | is_admin)
+rules.add_perm("programmes.change_programme", leads_programme | is_admin)
+rules.add_perm("programmes.delete_programme", leads_programme | is_admin)
+
+# --- Portfolio --------------------------------------------------------------------------------
+# Initiatives and gate decisions. An initiative is run by the leaders of its urban development
+# project, of its programme's leading organisation, or of its own lead organisation; they alone
+# edit it and decide at its gates. Objects: an Initiative, or for add_initiative the project,
+# programme or organisation it is to belong to.
+
+
+def leads_scope(user: Any, scope: Any) -> bool:
+    """Whether ``user`` leads a Project, a Programme or an Organisation."""
+    from samskapa.organisations.models import Organisation
+    from samskapa.programmes.models import Programme
+    from samskapa.projects.models import Project
+
+    if isinstance(scope, Project):
+        return bool(project_roles(user, scope) & LEADER_ROLES)
+    if isinstance(scope, Programme):
+        return bool(organisation_roles(user, scope.organisation_id) & LEADER_ROLES)
+    if isinstance(scope, Organisation):
+        return bool(organisation_roles(user, scope.pk) & LEADER_ROLES)
+    return False
+
+
+@rules.predicate
+def leads_initiative(user: Any, initiative: Any) -> bool:
+    if initiative is None:
+        return False
+    if bool(organisation_roles(user, initiative.lead_organisation_id) & LEADER_ROLES):
+        return True
+    if initiative.project_id and leads_scope(user, initiative.project):
+        return True
+    return bool(initiative.programme_id and leads_scope(user, initiative.programme))
+
+
+@rules.predicate
+def is_initiative_member(user: Any, initiative: Any) -> bool:
+    if initiative is None:
+        return False
+    if organisation_roles(user, initiative.lead_organisation_id):
+        return True
+    if initiative.project_id and project_roles(user, initiative.project):
+        return True
+    return bool(initiative.programme_id and is_programme_member(user, initiative.programme))
+
+
+@rules.predicate
+def initiative_context_visible(user: Any, initiative: Any) -> bool:
+    """Its project and programme, where it has them, are visible to ``user``."""
+    if initiative is None:
+        return False
+    if initiative.project_id and not user.has_perm("projects.view_project", initiative.project):
+        return False
+    return not (
+        initiative.programme_id
+        and not user.has_perm("programmes.view_programme", initiative.programme)
+    )
+
+
+rules.add_perm("portfolio.add_initiative", rules.predicate(leads_scope) | is_admin)
+rules.add_perm(
+    "portfolio.view_initiative",
+    (is_public & initiative_context_visible) | is_initiative_member | leads_initiative | is_admin,
+)
+rules.add_perm("portfolio.change_initiative", leads_initiative | is_admin)
+rules.add_perm("portfolio.decide_gate", leads_initiative | is_admin)

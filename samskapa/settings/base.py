@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "samskapa.needs",
     "samskapa.ideas",
     "samskapa.assessment",
+    "samskapa.programmes",
+    "samskapa.portfolio",
     "samskapa.api",
 ]
 
