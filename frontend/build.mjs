@@ -25,6 +25,14 @@ const files = [
   ["@digdir/designsystemet-css", "LICENSE", "designsystemet/LICENSE"],
   ["htmx.org", "dist/htmx.min.js", "htmx/htmx.min.js"],
   ["htmx.org", "LICENSE", "htmx/LICENSE"],
+  // Chart.js draws the portfolio's balance charts. The UMD build defines window.Chart for our
+  // plain script; it bundles @kurkle/color, whose licence therefore travels with it. The source
+  // map is copied too, because the bundle names it and collectstatic's manifest storage refuses
+  // a reference to a missing file.
+  ["chart.js", "dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
+  ["chart.js", "dist/chart.umd.min.js.map", "chartjs/chart.umd.min.js.map"],
+  ["chart.js", "LICENSE.md", "chartjs/LICENSE.md"],
+  ["@kurkle/color", "LICENSE.md", "chartjs/LICENSE-kurkle-color.md"],
 ];
 
 function packageVersion(name) {

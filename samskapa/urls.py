@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("behov/", include("samskapa.needs.urls")),
     path("ideer/", include("samskapa.ideas.urls")),
     path("bedomning/", include("samskapa.assessment.urls")),
+    path("program/", include("samskapa.programmes.urls")),
+    path("portfolj/", include("samskapa.portfolio.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

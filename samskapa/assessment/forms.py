@@ -4,10 +4,13 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.assessment.models import Criterion, CriterionSet
+from samskapa.assessment.services import clean_weight
 from samskapa.ideas.models import Idea
 
 
@@ -24,7 +27,7 @@ class ScaleForm(forms.ModelForm):
         return cleaned
 
     def validate_constraints(self) -> None:
-        # The challenge is set by the service; its constraints are checked there.
+        # The challenge or programme is set by the service; its constraints are checked there.
         pass
 
 
@@ -33,19 +36,24 @@ class CriterionForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Localised, so that "1,5" is read as one and a half in Swedish.
     weight = forms.DecimalField(
         label=_("Weight"),
-        max_digits=5,
-        decimal_places=2,
+        localize=True,
         initial=Decimal(1),
-        help_text=_("How much the criterion counts in the weighted mean; greater than zero."),
+        help_text=_(
+            "How much the criterion counts in the weighted mean, relative to the other "
+            "criteria: a number greater than zero, for example 2 or 1.5."
+        ),
+        error_messages={"invalid": _("Give the weight as a number, for example 2 or 1.5.")},
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
     def clean_weight(self) -> Decimal:
-        weight: Decimal = self.cleaned_data["weight"]
-        if weight <= 0:
-            raise forms.ValidationError(_("A weight must be greater than zero."))
-        return weight
+        try:
+            return clean_weight(self.cleaned_data["weight"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["weight"]) from error
 
 
 class InviteForm(forms.Form):
@@ -57,6 +65,12 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, ideas: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["idea"].queryset = ideas  # type: ignore[attr-defined]
+
+
+def weight_text(weight: Decimal) -> str:
+    """A weight as people write it: 3, 1.5 (1,5 in Swedish), never 3.00."""
+    plain = weight.quantize(Decimal(1)) if weight == weight.to_integral_value() else weight
+    return number_format(plain.normalize() if plain != plain.to_integral_value() else plain)
 
 
 class ScoreForm(forms.Form):
@@ -75,7 +89,7 @@ class ScoreForm(forms.Form):
                     "description": criterion.description,
                     "low": criterion_set.scale_min,
                     "high": criterion_set.scale_max,
-                    "weight": criterion.weight,
+                    "weight": weight_text(criterion.weight),
                 },
                 min_value=criterion_set.scale_min,
                 max_value=criterion_set.scale_max,

@@ -11,12 +11,27 @@ from simple_history.models import HistoricalRecords
 
 
 class CriterionSet(models.Model):
-    """Kriterieuppsättning: the criteria and the scale a challenge's ideas are assessed on."""
+    """Kriterieuppsättning: the criteria and the scale ideas are assessed on.
+
+    A set belongs either to one challenge or to a programme. A challenge without a set of its
+    own is assessed on the set of its programme, so that every challenge of a programme can
+    share the same criteria.
+    """
 
     challenge = models.OneToOneField(
         "ideas.Challenge",
         verbose_name=_("challenge"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="criterion_set",
+    )
+    programme = models.OneToOneField(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="criterion_set",
     )
     scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
@@ -33,15 +48,28 @@ class CriterionSet(models.Model):
                 condition=Q(scale_max__gt=models.F("scale_min")),
                 name="criterion_set_scale_in_order",
                 violation_error_message=_("The highest score must be above the lowest score."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(challenge__isnull=False, programme__isnull=True)
+                | Q(challenge__isnull=True, programme__isnull=False),
+                name="criterion_set_one_owner",
+                violation_error_message=_(
+                    "A criterion set belongs either to a challenge or to a programme."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
-        return str(self.challenge)
+        return str(self.challenge if self.challenge_id else self.programme)
 
     @property
     def scale_range(self) -> int:
         return self.scale_max - self.scale_min
+
+    @property
+    def total_weight(self) -> Decimal:
+        """The sum of the weights; uses the prefetched criteria where they are loaded."""
+        return sum((criterion.weight for criterion in self.criteria.all()), Decimal(0))
 
 
 class Criterion(models.Model):
@@ -73,7 +101,7 @@ class Criterion(models.Model):
             models.UniqueConstraint(
                 fields=["criterion_set", "name"],
                 name="criterion_unique_name",
-                violation_error_message=_("The challenge already has a criterion with this name."),
+                violation_error_message=_("There is already a criterion with this name."),
             ),
         ]
 

@@ -1,7 +1,8 @@
-"""Reads of assessments: an assessor's own assignments, and the aggregate per challenge.
+"""Reads of assessments: an assessor's own assignments, the criteria that apply to a challenge,
+and the aggregate per challenge.
 
-The aggregate is computed by the database in two grouped queries, however many ideas,
-assessors and criteria there are.
+The aggregate is computed by the database in a fixed number of grouped queries, however many
+ideas, assessors and criteria there are.
 """
 
 import math
@@ -13,10 +14,12 @@ from django.db.models import (
     Avg,
     Case,
     Count,
+    Exists,
     F,
     FloatField,
     Max,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -28,6 +31,8 @@ from django.db.models.functions import Cast
 
 from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, CriterionSet, Score
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.ideas.selectors import challenges_visible_to
+from samskapa.programmes.models import Programme
 
 # Assessors disagree on a criterion when their scores spread over at least this share of the
 # scale: on a 1–5 scale (range 4) a spread of 2 or more is flagged.
@@ -55,19 +60,46 @@ def assignment_detail_queryset() -> QuerySet[Assignment]:
     ).prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
 
 
-def criterion_set_of(*, challenge: Challenge) -> CriterionSet | None:
-    return (
-        CriterionSet.objects.filter(challenge=challenge)
-        .prefetch_related(
-            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
-        )
-        .first()
+def _with_criteria(queryset: QuerySet[CriterionSet]) -> QuerySet[CriterionSet]:
+    return queryset.select_related("challenge", "programme").prefetch_related(
+        Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
     )
 
 
-def criteria_of(*, challenge: Challenge) -> list[Criterion]:
-    return list(
-        Criterion.objects.filter(criterion_set__challenge=challenge).order_by("position", "pk")
+def criterion_set_of(*, challenge: Challenge) -> CriterionSet | None:
+    """The criteria that apply to ``challenge``: its own, or else those of its programme."""
+    owners = Q(challenge=challenge)
+    if challenge.programme_id:
+        owners |= Q(programme_id=challenge.programme_id)
+    sets = list(_with_criteria(CriterionSet.objects.filter(owners)))
+    own = next((s for s in sets if s.challenge_id == challenge.pk), None)
+    return own or next(iter(sets), None)
+
+
+def criterion_set_is_scored(*, criterion_set: CriterionSet | None) -> bool:
+    """Whether anyone has submitted scores on the set: its criteria and scale are then fixed."""
+    return criterion_set is not None and (
+        Score.objects.filter(criterion__criterion_set=criterion_set).exists()
+    )
+
+
+def challenge_is_scored(*, challenge: Challenge) -> bool:
+    """Whether anyone has submitted scores on the challenge's ideas: its criteria then stay."""
+    return Score.objects.filter(assignment__idea__challenge=challenge).exists()
+
+
+def programme_criterion_set(*, programme: Programme) -> CriterionSet | None:
+    return _with_criteria(CriterionSet.objects.filter(programme=programme)).first()
+
+
+def programme_challenges(*, user: Any, programme: Programme) -> QuerySet[Challenge]:
+    """The challenges of ``programme`` that ``user`` may see, with whether they have own criteria."""
+    return (
+        challenges_visible_to(user=user)
+        .filter(programme=programme)
+        .select_related("project")
+        .annotate(has_own_criteria=Exists(CriterionSet.objects.filter(challenge=OuterRef("pk"))))
+        .order_by("-deadline", "title", "pk")
     )
 
 
@@ -107,16 +139,36 @@ class CriterionStats:
 
 @dataclass
 class IdeaResult:
+    """The aggregate of one idea's submitted assessments.
+
+    ``assessor_low`` and ``assessor_high`` are the lowest and highest weighted mean that a
+    single assessor gave the idea: the spread between assessors on the whole.
+    """
+
     idea: Idea
     weighted_mean: float | None
     assessors: int
     excluded: int
     pending: int
+    assessor_low: float | None = None
+    assessor_high: float | None = None
     criteria: list[CriterionStats] = field(default_factory=list)
 
     @property
     def disagreement(self) -> bool:
         return any(stats.disagreement for stats in self.criteria)
+
+    @property
+    def spread(self) -> float | None:
+        if self.assessor_low is None or self.assessor_high is None:
+            return None
+        return self.assessor_high - self.assessor_low
+
+
+def _weighted(prefix: str = "") -> Any:
+    return Cast(F(f"{prefix}value"), FloatField()) * Cast(
+        F(f"{prefix}criterion__weight"), FloatField()
+    )
 
 
 def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
@@ -124,23 +176,21 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
 
     The weighted mean is sum(weight × score) / sum(weight) over every score given; as every
     submission scores every criterion, that equals the weighted mean of the per-criterion means.
+    Only scores on the criteria that apply to the challenge count. Five queries (the criteria
+    and their set, the ideas, per criterion, per assessor), however many ideas and assessors there are.
     """
     criterion_set = criterion_set_of(challenge=challenge)
     if criterion_set is None:
         return []
     criteria = {criterion.pk: criterion for criterion in criterion_set.criteria.all()}
     counted = Q(assignments__status=AssignmentStatus.SUBMITTED)
-    scored = Q(assignments__status=AssignmentStatus.SUBMITTED)
+    scored = counted & Q(assignments__scores__criterion__criterion_set=criterion_set)
     ideas = (
         Idea.objects.filter(challenge=challenge, assignments__isnull=False)
         .distinct()
         .annotate(
             weight_sum=Sum("assignments__scores__criterion__weight", filter=scored),
-            weighted_sum=Sum(
-                Cast(F("assignments__scores__value"), FloatField())
-                * Cast(F("assignments__scores__criterion__weight"), FloatField()),
-                filter=scored,
-            ),
+            weighted_sum=Sum(_weighted("assignments__scores__"), filter=scored),
             assessors=Count("assignments", filter=counted, distinct=True),
             excluded=Count(
                 "assignments",
@@ -167,13 +217,14 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
             excluded=idea.excluded,
             pending=idea.pending,
         )
+    submitted = Score.objects.filter(
+        assignment__idea__challenge=challenge,
+        assignment__status=AssignmentStatus.SUBMITTED,
+        criterion__criterion_set=criterion_set,
+    )
     threshold = DISAGREEMENT_SHARE * criterion_set.scale_range
     stats = (
-        Score.objects.filter(
-            assignment__idea__challenge=challenge,
-            assignment__status=AssignmentStatus.SUBMITTED,
-        )
-        .values("assignment__idea_id", "criterion_id")
+        submitted.values("assignment__idea_id", "criterion_id")
         .annotate(
             mean=Avg("value", output_field=FloatField()),
             low=Min("value"),
@@ -197,6 +248,20 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
                 disagreement=(row["high"] - row["low"]) >= threshold - 1e-9,
             )
         )
+    per_assessor = (
+        submitted.values("assignment__idea_id", "assignment_id")
+        .annotate(weighted_sum=Sum(_weighted()), weight_sum=Sum("criterion__weight"))
+        .order_by()
+    )
+    for row in per_assessor:
+        result = results.get(row["assignment__idea_id"])
+        if result is None or not row["weight_sum"]:
+            continue
+        own_mean = row["weighted_sum"] / float(row["weight_sum"])
+        if result.assessor_low is None or own_mean < result.assessor_low:
+            result.assessor_low = own_mean
+        if result.assessor_high is None or own_mean > result.assessor_high:
+            result.assessor_high = own_mean
     return sorted(
         results.values(),
         key=lambda r: (

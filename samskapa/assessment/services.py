@@ -4,7 +4,7 @@ Every write checks its rule, runs in a transaction and is recorded in the change
 """
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,25 +20,116 @@ from samskapa.assessment.models import (
     CriterionSet,
     Score,
 )
+from samskapa.assessment.selectors import (
+    challenge_is_scored,
+    criterion_set_is_scored,
+    criterion_set_of,
+)
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.services import notification_send
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.programmes.models import Programme
+
+# Weights are stored with two decimals and at most five digits.
+MAX_WEIGHT = Decimal("999.99")
 
 
-def _has_scores(criterion_set: CriterionSet) -> bool:
-    return Score.objects.filter(criterion__criterion_set=criterion_set).exists()
+def _refuse_if_scored(criterion_set: CriterionSet) -> None:
+    if criterion_set_is_scored(criterion_set=criterion_set):
+        raise ValidationError(
+            _("Criteria cannot be changed after assessors have submitted scores.")
+        )
+
+
+def clean_weight(weight: Any) -> Decimal:
+    """``weight`` as a Decimal above zero with at most two decimals, or a clear error."""
+    invalid = ValidationError(
+        {"weight": _("Give the weight as a number, for example 2 or 1.5.")}, code="invalid"
+    )
+    if isinstance(weight, bool):
+        raise invalid
+    try:
+        value = weight if isinstance(weight, Decimal) else Decimal(str(weight).strip())
+    except (InvalidOperation, ValueError) as error:
+        raise invalid from error
+    if not value.is_finite():
+        raise invalid
+    if value <= 0:
+        raise ValidationError({"weight": _("A weight must be greater than zero.")}, code="min")
+    if value > MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("A weight can be at most %(max)s.") % {"max": MAX_WEIGHT}}, code="max"
+        )
+    if value != value.quantize(Decimal("0.01")):
+        raise ValidationError(
+            {"weight": _("A weight can have at most two decimals.")}, code="decimals"
+        )
+    return value
+
+
+def _owner(challenge: Challenge | None, programme: Programme | None) -> None:
+    if (challenge is None) == (programme is None):
+        raise TypeError("Give either a challenge or a programme.")
+
+
+def _editable_set(
+    *, actor: Any, challenge: Challenge | None, programme: Programme | None
+) -> CriterionSet:
+    """The set of the challenge or programme that ``actor`` may change, created if missing.
+
+    A challenge that is assessed on its programme's criteria has no set of its own; it gets one
+    only through ``challenge_criteria_make_own``, so that adding a criterion never silently
+    replaces the programme's criteria with a set of one.
+    """
+    _owner(challenge, programme)
+    if programme is not None:
+        require(actor, "programmes.change_programme", programme)
+        criterion_set, _created = CriterionSet.objects.get_or_create(programme=programme)
+        return criterion_set
+    assert challenge is not None
+    require(actor, "assessment.manage_assessment", challenge)
+    own = CriterionSet.objects.filter(challenge=challenge).first()
+    if own is not None:
+        return own
+    if (
+        challenge.programme_id
+        and CriterionSet.objects.filter(programme_id=challenge.programme_id).exists()
+    ):
+        raise ValidationError(
+            _(
+                "The challenge is assessed on the criteria of its programme. Give the challenge "
+                "criteria of its own first, or change the programme's criteria."
+            )
+        )
+    return CriterionSet.objects.create(challenge=challenge)
+
+
+def _check_name(criterion_set: CriterionSet, name: str, *, exclude: int | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the criterion a name.")})
+    taken = criterion_set.criteria.filter(name__iexact=name)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude)
+    if taken.exists():
+        raise ValidationError({"name": _("There is already a criterion with this name.")})
+    return name
 
 
 @transaction.atomic
 def criterion_set_configure(
-    *, actor: Any, challenge: Challenge, scale_min: int, scale_max: int
+    *,
+    actor: Any,
+    challenge: Challenge | None = None,
+    programme: Programme | None = None,
+    scale_min: int,
+    scale_max: int,
 ) -> CriterionSet:
-    """Create or change the scale of the challenge's criteria; fixed once anyone has scored."""
-    require(actor, "assessment.manage_assessment", challenge)
-    criterion_set, _created = CriterionSet.objects.get_or_create(challenge=challenge)
+    """Set the scale of a challenge's or programme's criteria; fixed once anyone has scored."""
+    criterion_set = _editable_set(actor=actor, challenge=challenge, programme=programme)
     changed = (criterion_set.scale_min, criterion_set.scale_max) != (scale_min, scale_max)
-    if changed and _has_scores(criterion_set):
+    if changed and criterion_set_is_scored(criterion_set=criterion_set):
         raise ValidationError(
             _("The scale cannot be changed after assessors have submitted scores.")
         )
@@ -51,24 +142,23 @@ def criterion_set_configure(
 def criterion_add(
     *,
     actor: Any,
-    challenge: Challenge,
+    challenge: Challenge | None = None,
+    programme: Programme | None = None,
     name: str,
-    weight: Decimal,
+    weight: Any,
     description: str = "",
     position: int | None = None,
 ) -> Criterion:
     """Add a criterion with a weight above zero; not once anyone has scored."""
-    require(actor, "assessment.manage_assessment", challenge)
-    criterion_set, _created = CriterionSet.objects.get_or_create(challenge=challenge)
-    if _has_scores(criterion_set):
-        raise ValidationError(
-            _("Criteria cannot be changed after assessors have submitted scores.")
-        )
+    criterion_set = _editable_set(actor=actor, challenge=challenge, programme=programme)
+    _refuse_if_scored(criterion_set)
+    weight = clean_weight(weight)
+    name = _check_name(criterion_set, name)
     if position is None:
         position = criterion_set.criteria.count() + 1
     criterion = Criterion(
         criterion_set=criterion_set,
-        name=name.strip(),
+        name=name,
         description=description.strip(),
         weight=weight,
         position=position,
@@ -78,15 +168,101 @@ def criterion_add(
 
 
 @transaction.atomic
+def criterion_update(
+    *,
+    actor: Any,
+    criterion: Criterion,
+    name: str | None = None,
+    description: str | None = None,
+    weight: Any = None,
+    position: int | None = None,
+) -> Criterion:
+    """Change a criterion's name, description, weight or position; not once anyone has scored."""
+    criterion_set = criterion.criterion_set
+    require(actor, "assessment.manage_criteria", criterion_set)
+    _refuse_if_scored(criterion_set)
+    if name is not None:
+        criterion.name = _check_name(criterion_set, name, exclude=criterion.pk)
+    if description is not None:
+        criterion.description = description.strip()
+    if weight is not None:
+        criterion.weight = clean_weight(weight)
+    if position is not None:
+        criterion.position = position
+    save_with_history(criterion, actor=actor)
+    return criterion
+
+
+@transaction.atomic
 def criterion_remove(*, actor: Any, criterion: Criterion) -> None:
     criterion_set = criterion.criterion_set
-    require(actor, "assessment.manage_assessment", criterion_set.challenge)
-    if _has_scores(criterion_set):
-        raise ValidationError(
-            _("Criteria cannot be changed after assessors have submitted scores.")
-        )
+    require(actor, "assessment.manage_criteria", criterion_set)
+    _refuse_if_scored(criterion_set)
     criterion._history_user = actor  # type: ignore[attr-defined]
     criterion.delete()
+
+
+@transaction.atomic
+def challenge_criteria_make_own(*, actor: Any, challenge: Challenge) -> CriterionSet:
+    """Give the challenge criteria of its own, starting as a copy of its programme's."""
+    require(actor, "assessment.manage_assessment", challenge)
+    if CriterionSet.objects.filter(challenge=challenge).exists():
+        raise ValidationError(_("The challenge already has criteria of its own."))
+    if challenge_is_scored(challenge=challenge):
+        raise ValidationError(
+            _(
+                "Assessors have already submitted scores on the criteria that apply, so the "
+                "challenge must keep them."
+            )
+        )
+    source = (
+        CriterionSet.objects.filter(programme_id=challenge.programme_id).first()
+        if challenge.programme_id
+        else None
+    )
+    own = CriterionSet(challenge=challenge)
+    if source is not None:
+        own.scale_min, own.scale_max = source.scale_min, source.scale_max
+    save_with_history(own, actor=actor)
+    if source is not None:
+        for criterion in source.criteria.order_by("position", "pk"):
+            save_with_history(
+                Criterion(
+                    criterion_set=own,
+                    name=criterion.name,
+                    description=criterion.description,
+                    weight=criterion.weight,
+                    position=criterion.position,
+                ),
+                actor=actor,
+            )
+    return own
+
+
+@transaction.atomic
+def challenge_criteria_use_programme(*, actor: Any, challenge: Challenge) -> CriterionSet:
+    """Drop the challenge's own criteria so that its programme's apply; returns those."""
+    require(actor, "assessment.manage_assessment", challenge)
+    own = CriterionSet.objects.filter(challenge=challenge).first()
+    shared = (
+        CriterionSet.objects.filter(programme_id=challenge.programme_id).first()
+        if challenge.programme_id
+        else None
+    )
+    if shared is None:
+        raise ValidationError(_("The challenge's programme has no assessment criteria."))
+    if own is None:
+        return shared
+    if challenge_is_scored(challenge=challenge):
+        raise ValidationError(
+            _(
+                "Assessors have already submitted scores on the criteria that apply, so the "
+                "challenge must keep them."
+            )
+        )
+    own._history_user = actor  # type: ignore[attr-defined]
+    own.delete()
+    return shared
 
 
 @transaction.atomic
@@ -96,7 +272,8 @@ def assessor_invite(*, actor: Any, idea: Idea, email: str) -> Assignment:
     if challenge is None:
         raise ValidationError(_("Only ideas that answer a challenge can be assessed."))
     require(actor, "assessment.manage_assessment", challenge)
-    if not Criterion.objects.filter(criterion_set__challenge=challenge).exists():
+    applying = criterion_set_of(challenge=challenge)
+    if applying is None or not applying.criteria.all():
         raise ValidationError(
             _("Define at least one criterion with a weight before inviting assessors.")
         )
@@ -130,10 +307,8 @@ def assessment_submit(
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     require(actor, "assessment.submit_assignment", assignment)
     comments = comments or {}
-    challenge_id = assignment.idea.challenge_id
-    criterion_set = (
-        CriterionSet.objects.filter(challenge_id=challenge_id).first() if challenge_id else None
-    )
+    challenge = assignment.idea.challenge
+    criterion_set = criterion_set_of(challenge=challenge) if challenge else None
     criteria = list(criterion_set.criteria.all()) if criterion_set else []
     if criterion_set is None or not criteria:
         raise ValidationError(_("The challenge has no criteria to assess against."))

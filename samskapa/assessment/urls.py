@@ -8,10 +8,8 @@ urlpatterns = [
     path("<int:pk>/", views.assignment_detail, name="assignment_detail"),
     path("<int:pk>/jav/", views.conflict_declare, name="conflict_declare"),
     path("utmaningar/<int:pk>/", views.challenge_manage, name="challenge_manage"),
-    path(
-        "utmaningar/<int:pk>/kriterier/<int:criterion_pk>/ta-bort/",
-        views.criterion_remove,
-        name="criterion_remove",
-    ),
     path("utmaningar/<int:pk>/resultat/", views.results, name="results"),
+    path("program/<slug:slug>/", views.programme_manage, name="programme_manage"),
+    path("kriterier/<int:pk>/", views.criterion_edit, name="criterion_edit"),
+    path("kriterier/<int:pk>/ta-bort/", views.criterion_remove, name="criterion_remove"),
 ]

@@ -14,7 +14,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from samskapa.accounts.models import User
-from samskapa.assessment.demo import load_assessment_demo
+from samskapa.assessment.demo import load_assessment_demo, load_programme_assessment_demo
 from samskapa.core.models import HelixSector, SustainabilityDimension, Visibility
 from samskapa.geo.models import Municipality
 from samskapa.ideas.demo import load_ideas_demo
@@ -27,7 +27,9 @@ from samskapa.organisations.models import (
     Unit,
     UnitKind,
 )
+from samskapa.portfolio.demo import load_portfolio_demo
 from samskapa.programmes.demo import load_programmes_demo
+from samskapa.projects.demo import load_units_demo
 from samskapa.projects.models import Funding, FundingStatus, Project, ProjectPhase, ProjectUnit
 from samskapa.sdg.models import Target
 
@@ -245,6 +247,21 @@ UNITS: dict[str, list[tuple[str, str, str]]] = {
             "Planering, exploatering och drift av gator och parker.",
         ),
         ("Kultur & fritid", UnitKind.ADMINISTRATION, "Mötesplatser och fritid i nya stadsdelar."),
+        (
+            "Samhällsbyggnadsnämnden",
+            UnitKind.BOARD,
+            "Översiktlig planering, detaljplaneuppdrag, gator och parker.",
+        ),
+        (
+            "Utbildning Gävle",
+            UnitKind.ADMINISTRATION,
+            "Förskolor, grundskolor och gymnasier, skolvägar och skolgårdar.",
+        ),
+        (
+            "Välfärd Gävle",
+            UnitKind.ADMINISTRATION,
+            "Socialtjänst, äldreomsorg och stöd till personer med funktionsnedsättning.",
+        ),
     ],
     "harryda-kommun": [
         ("Kommunstyrelsen", UnitKind.BOARD, "Leder utbyggnaden av Landvetter Södra."),
@@ -627,6 +644,9 @@ def load_demo_data() -> dict[str, int]:
     load_ideas_demo()
     load_assessment_demo()
     load_programmes_demo()
+    load_programme_assessment_demo()
+    load_portfolio_demo()
+    load_units_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

@@ -339,6 +339,38 @@ rules.add_perm(
     leads_assignment_project | is_admin | (is_assignment_assessor & has_submitted_for_idea),
 )
 
+
+def _criterion_set_of(obj: Any) -> Any:
+    """The CriterionSet of a Criterion, or the set itself."""
+    return obj.criterion_set if hasattr(obj, "criterion_set_id") else obj
+
+
+@rules.predicate
+def manages_criterion_set(user: Any, obj: Any) -> bool:
+    """A challenge's set is run by the challenge's leaders, a programme's by the programme's."""
+    criterion_set = _criterion_set_of(obj) if obj is not None else None
+    if criterion_set is None:
+        return False
+    if criterion_set.challenge_id:
+        return user.has_perm("assessment.manage_assessment", criterion_set.challenge)
+    return user.has_perm("programmes.change_programme", criterion_set.programme)
+
+
+@rules.predicate
+def may_see_criterion_set(user: Any, obj: Any) -> bool:
+    # Criteria are open: whoever sees the challenge or programme may see what ideas are judged on.
+    criterion_set = _criterion_set_of(obj) if obj is not None else None
+    if criterion_set is None:
+        return False
+    if criterion_set.challenge_id:
+        return user.has_perm("ideas.view_challenge", criterion_set.challenge)
+    return user.has_perm("programmes.view_programme", criterion_set.programme)
+
+
+# Objects: a CriterionSet or a Criterion.
+rules.add_perm("assessment.view_criteria", may_see_criterion_set)
+rules.add_perm("assessment.manage_criteria", manages_criterion_set)
+
 # --- Programmes -------------------------------------------------------------------------------
 # Innovationsprogram. The leaders and administrators of the leading organisation run a programme
 # (participants, phases, milestones); members of the leading or a participating organisation see

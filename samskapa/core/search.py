@@ -5,6 +5,13 @@ trigger with the ``swedish`` text search configuration (stemming and stop words)
 inserts and admin edits are indexed too, and a GIN index makes the match fast. On SQLite (the
 ``make run`` path) the same query is answered by stemming the words with the Snowball Swedish
 stemmer and matching each stem against the text columns.
+
+Ranking costs a ``ts_rank`` per matching row, and a common word matches most rows (at 50,000
+ideas a search for one took 140 ms, nearly all of it ranking). So a search ranks only the
+``SEARCH_CANDIDATES`` newest matches, best first, and its count stops there: the page then says
+"more than 1000". Finding those candidates walks an index newest first and stops after 1,001
+matches (or, for a rare word, reads the few matches from the GIN index), so the cost no longer
+grows with the number of matches.
 """
 
 import re
@@ -12,13 +19,18 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import snowballstemmer
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, migrations
-from django.db.models import F, Model, Q, QuerySet
+from django.db.models import BooleanField, F, Func, Model, Q, QuerySet
+
+from samskapa.core.pagination import NARROWED_COUNT_CAP, count_at_most
 
 __all__ = ["SearchVectorField", "search", "swedish_search_trigger"]
 
 M = TypeVar("M", bound=Model)
+
+SEARCH_CANDIDATES = NARROWED_COUNT_CAP
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -30,20 +42,44 @@ def search_terms(query: str) -> list[str]:
     return [stem for stem in _stemmer.stemWords(words) if len(stem) >= 2]
 
 
-def search(queryset: QuerySet[M], query: str, *, fields: Sequence[str]) -> QuerySet[M]:
-    """Rows of ``queryset`` matching ``query``, best match first.
+class _IsOneOf(Func):
+    """``column = ANY(array)``: true if the left value is one of the array's elements."""
 
-    ``fields`` are the text columns the trigger indexes; the SQLite fallback searches them.
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+
+def search(queryset: QuerySet[M], query: str, *, fields: Sequence[str]) -> QuerySet[M]:
+    """Rows of ``queryset`` matching ``query``, best match first among the newest matches.
+
+    Only the ``SEARCH_CANDIDATES`` newest matches (by primary key) and one more are ranked;
+    the one more tells ``CappedPaginator`` that there are more, and its count stops at
+    ``SEARCH_CANDIDATES``. ``fields`` are the text columns the trigger indexes; the SQLite
+    fallback searches them.
     """
     query = (query or "").strip()
     if not query:
         return queryset
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(query, config="swedish", search_type="websearch")
-        ranked = queryset.filter(search_vector=ts_query).annotate(
-            search_rank=SearchRank(F("search_vector"), ts_query)
+        # One more than the cap, so that the paginator can tell "exactly 1000" from "more".
+        newest = (
+            queryset.filter(search_vector=ts_query)
+            .order_by("-pk")
+            .values("pk")[: SEARCH_CANDIDATES + 1]
         )
-        return ranked.order_by("-search_rank", "pk")  # type: ignore[return-value]
+        # ``pk = ANY(ARRAY(subquery))`` rather than ``pk IN (subquery)``: the array is computed
+        # once and the rows are fetched by primary key. With IN, PostgreSQL estimated the
+        # repeated visibility filters badly and hash-joined the candidates against a scan of
+        # the whole table (35 ms instead of 4 at 50,000 ideas).
+        ranked = (
+            queryset.filter(_IsOneOf(F("pk"), ArraySubquery(newest)))
+            # alias, not annotate: the paginator's count then skips ts_rank.
+            .alias(search_rank=SearchRank(F("search_vector"), ts_query))
+            .order_by("-search_rank", "pk")
+        )
+        return count_at_most(ranked, SEARCH_CANDIDATES)  # type: ignore[arg-type]
     condition = Q()
     for term in search_terms(query):
         any_field = Q()
@@ -52,7 +88,8 @@ def search(queryset: QuerySet[M], query: str, *, fields: Sequence[str]) -> Query
             for field in fields:
                 any_field |= Q(**{f"{field}__icontains": variant})
         condition &= any_field
-    return queryset.filter(condition)
+    # No ranking here (small databases only), but the same count as on PostgreSQL.
+    return count_at_most(queryset.filter(condition), SEARCH_CANDIDATES)
 
 
 def swedish_search_trigger(table: str, columns: Sequence[str]) -> migrations.RunPython:

@@ -7,11 +7,12 @@ from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from samskapa.core.access import require
 from samskapa.core.models import Notification
-from samskapa.core.selectors import notifications_for
+from samskapa.core.selectors import notifications_for, work_inbox
 from samskapa.core.services import notification_mark_read
 from samskapa.ideas.selectors import idea_list
 from samskapa.needs.selectors import need_list
@@ -47,7 +48,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Mitt arbete: the tasks waiting for the user, then their projects and organisations."""
+    today = timezone.localdate()
     context = {
+        "inbox": work_inbox(user=request.user, today=today),
+        "today": today,
         "organisations": organisations_of(user=request.user),
         "projects": projects_of(user=request.user).order_by("name"),
         "notifications": notifications_for(user=request.user).filter(read_at__isnull=True)[:10],

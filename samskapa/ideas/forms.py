@@ -26,7 +26,7 @@ class ChallengeForm(forms.ModelForm):
 
     class Meta:
         model = Challenge
-        fields = ["title", "description", "needs", "opens_on", "deadline"]
+        fields = ["title", "description", "needs", "opens_on", "deadline", "programme"]
         widgets = {
             "opens_on": DateInput(),
             "deadline": DateInput(),
@@ -35,11 +35,24 @@ class ChallengeForm(forms.ModelForm):
         help_texts = {
             "opens_on": _("Leave empty to open the challenge at once."),
             "deadline": _("Ideas can be submitted up to and including this day."),
+            "programme": _(
+                "Optional. A challenge in a programme is assessed on the programme's shared "
+                "criteria unless it has criteria of its own."
+            ),
         }
 
-    def __init__(self, *args: Any, needs: QuerySet[Any], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        needs: QuerySet[Any],
+        programmes: QuerySet[Any],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["needs"].queryset = needs  # type: ignore[attr-defined]
+        # Only programmes the user may see and that include the challenge's project.
+        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
+        self.fields["programme"].empty_label = _("No programme")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

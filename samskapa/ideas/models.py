@@ -28,6 +28,16 @@ class Challenge(models.Model):
     )
     opens_on = models.DateField(_("opens"), null=True, blank=True)
     deadline = models.DateField(_("deadline"))
+    # Optional: a challenge run inside a programme is assessed on the programme's criteria
+    # unless it has criteria of its own.
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="challenges",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

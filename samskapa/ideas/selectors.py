@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from samskapa.core.pagination import count_narrowed
 from samskapa.core.search import search
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.needs.models import Need
@@ -48,6 +49,14 @@ def needs_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Need]:
     return needs_visible_to(user=user).filter(project=project).order_by("title", "pk")
 
 
+def programmes_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Any]:
+    """Programmes a challenge of ``project`` may belong to: visible ones that include it."""
+    # Imported here: the programmes app's selectors may come to read challenges.
+    from samskapa.programmes.selectors import programmes_visible_to
+
+    return programmes_visible_to(user).filter(projects=project).order_by("name", "pk")
+
+
 def ideas_visible_to(*, user: Any) -> QuerySet[Idea]:
     """Ideas nobody hid, standing alone or in a project the user may see.
 
@@ -83,6 +92,9 @@ def idea_list(
         ideas = ideas.filter(municipality__code=municipality_code)
     if dimension:
         ideas = ideas.filter(dimensions__code=dimension)
+    if challenge_id or municipality_code or dimension:
+        # A filtered list counts fewer rows: see core.pagination.
+        ideas = count_narrowed(ideas)
     if query:
         return search(ideas, query, fields=IDEA_SEARCH_FIELDS)
     return ideas.order_by(*SORTS.get(sort, SORTS["newest"]))

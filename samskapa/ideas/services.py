@@ -23,7 +23,7 @@ from samskapa.ideas.selectors import idea_followers, needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.projects.models import Project
 
-CHALLENGE_FIELDS = ("title", "description", "opens_on", "deadline")
+CHALLENGE_FIELDS = ("title", "description", "opens_on", "deadline", "programme")
 IDEA_FIELDS = ("title", "summary", "description", "municipality")
 # The author hears when this many people support their idea.
 SUPPORT_MILESTONES = frozenset({10, 25, 50, 100, 250, 500, 1000})
@@ -51,6 +51,43 @@ def _check_needs(*, actor: Any, project: Project, needs: Iterable[Any]) -> list[
 # --- Challenges ------------------------------------------------------------------------------
 
 
+def _check_programme(*, actor: Any, challenge: Challenge) -> None:
+    """A new programme must include the challenge's project and be visible to ``actor``.
+
+    Once assessors have scored on the programme's criteria, a challenge without criteria of its
+    own keeps its programme, or those scores would no longer count.
+    """
+    # Read from the database: a model form has already changed the instance it was given.
+    previous_id = (
+        Challenge.objects.filter(pk=challenge.pk).values_list("programme_id", flat=True).first()
+        if challenge.pk
+        else None
+    )
+    if previous_id == challenge.programme_id:
+        return
+    programme = challenge.programme
+    if programme is not None and not (
+        actor.has_perm("programmes.view_programme", programme)
+        and programme.projects.filter(pk=challenge.project_id).exists()
+    ):
+        raise ValidationError(
+            {"programme": _("Choose a programme that includes the challenge's project.")}
+        )
+    if (
+        previous_id
+        and not Challenge.objects.filter(pk=challenge.pk, criterion_set__isnull=False).exists()
+        and Idea.objects.filter(challenge=challenge, assignments__status="submitted").exists()
+    ):
+        raise ValidationError(
+            {
+                "programme": _(
+                    "Assessors have already scored this challenge's ideas on the programme's "
+                    "criteria, so the challenge stays in the programme."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def challenge_create(
     *, actor: Any, project: Project, needs: Iterable[Any] = (), **fields: Any
@@ -59,6 +96,7 @@ def challenge_create(
     require(actor, "ideas.add_challenge", project)
     challenge = Challenge(project=project, created_by=actor)
     _set_fields(challenge, fields, CHALLENGE_FIELDS)
+    _check_programme(actor=actor, challenge=challenge)
     linked = _check_needs(actor=actor, project=project, needs=needs)
     save_with_history(challenge, actor=actor)
     challenge.needs.set(linked)
@@ -71,6 +109,7 @@ def challenge_update(
 ) -> Challenge:
     require(actor, "ideas.change_challenge", challenge)
     _set_fields(challenge, fields, CHALLENGE_FIELDS)
+    _check_programme(actor=actor, challenge=challenge)
     linked = (
         None if needs is None else _check_needs(actor=actor, project=challenge.project, needs=needs)
     )

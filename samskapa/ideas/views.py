@@ -27,6 +27,7 @@ from samskapa.ideas.selectors import (
     idea_relation_of,
     needs_for_challenge_form,
     open_challenges,
+    programmes_for_challenge_form,
 )
 from samskapa.organisations.models import Organisation
 from samskapa.projects.selectors import project_detail_queryset, projects_visible_to
@@ -95,7 +96,9 @@ def challenge_create(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     form = ChallengeForm(
-        request.POST or None, needs=needs_for_challenge_form(user=request.user, project=project)
+        request.POST or None,
+        needs=needs_for_challenge_form(user=request.user, project=project),
+        programmes=programmes_for_challenge_form(user=request.user, project=project),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -117,6 +120,7 @@ def challenge_update(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         instance=challenge,
         needs=needs_for_challenge_form(user=request.user, project=challenge.project),
+        programmes=programmes_for_challenge_form(user=request.user, project=challenge.project),
     )
     if request.method == "POST" and form.is_valid():
         try:

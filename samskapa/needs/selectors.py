@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, NullIf
 
 from samskapa.core.models import Visibility
+from samskapa.core.pagination import count_narrowed
 from samskapa.core.permissions import MODERATOR_ROLES, memberships_of
 from samskapa.core.search import search
 from samskapa.needs import clustering
@@ -106,6 +107,9 @@ def need_list(
         needs = needs.filter(dimensions__code=dimension)
     if campaign_id:
         needs = needs.filter(campaign_id=campaign_id)
+    if project_slug or stakeholder_group or dimension or campaign_id:
+        # A filtered list counts fewer rows: see core.pagination.
+        needs = count_narrowed(needs)
     needs = _with_support_flag(needs, user)
     if query:
         needs = search(needs, query, fields=NEED_SEARCH_FIELDS)

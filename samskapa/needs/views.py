@@ -32,6 +32,7 @@ from samskapa.needs.forms import (
     UnitForm,
 )
 from samskapa.needs.models import Campaign, Cluster, Need
+from samskapa.portfolio.selectors import need_trace
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 
@@ -111,12 +112,6 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     can_moderate = user.has_perm("needs.moderate_need", need)
     can_lead = user.has_perm("needs.assign_unit", need)
-    challenges = selectors.need_challenges(need=need)
-    visible_projects = set(
-        projects_visible_to(user=user)
-        .filter(pk__in={challenge.project_id for challenge in challenges})
-        .values_list("pk", flat=True)
-    )
     context = {
         "need": need,
         "can_change": user.has_perm("needs.change_need", need),
@@ -131,7 +126,8 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if can_lead
         else None,
-        "challenges": [c for c in challenges if c.project_id in visible_projects],
+        # What became of it: challenges, their ideas, initiatives (three queries).
+        "trace": need_trace(need=need, user=user),
         "history": history_entries(need) if can_moderate else None,
     }
     return render(request, "needs/need_detail.html", context)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from samskapa.projects.models import Funding, Project, ProjectUnit
+from samskapa.projects.models import Funding, Project, ProjectUnit, UnitPhaseRole
 
 
 class FundingInline(admin.TabularInline):
@@ -25,3 +25,11 @@ class ProjectAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["municipality", "organisation", "created_by"]
     filter_horizontal = ["dimensions", "sdg_targets"]
     inlines = [FundingInline, ProjectUnitInline]
+
+
+@admin.register(UnitPhaseRole)
+class UnitPhaseRoleAdmin(SimpleHistoryAdmin):
+    list_display = ["project_unit", "phase", "role"]
+    list_filter = ["phase", "role"]
+    list_select_related = ["project_unit__unit", "project_unit__project"]
+    raw_id_fields = ["project_unit"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa.core.models import SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation, Unit
-from samskapa.projects.models import Funding, Project
+from samskapa.projects.models import Funding, PhaseRole, Project
 
 
 class DateInput(forms.DateInput):
@@ -98,3 +98,29 @@ class ProjectUnitForm(forms.Form):
             .exclude(pk__in=taken)
             .order_by("kind", "name")
         )
+
+
+class PhaseRoleForm(forms.Form):
+    """One cell of the matrix: how a unit takes part in a phase, or that it does not."""
+
+    role = forms.ChoiceField(
+        label=_("Role in this phase"),
+        choices=[("", _("Does not take part")), *PhaseRole.choices],
+        required=False,
+    )
+    contribution = forms.CharField(
+        label=_("Contribution in this phase"),
+        help_text=_("What the unit brings to this phase from its own area of responsibility."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("role") and (cleaned.get("contribution") or "").strip():
+            self.add_error(
+                "role",
+                _("Choose how the unit takes part, or leave the contribution empty."),
+            )
+        return cleaned

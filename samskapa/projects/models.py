@@ -1,6 +1,7 @@
 """Urban development projects (stadsutvecklingsprojekt), their funding and participating units."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -148,6 +149,58 @@ class ProjectUnit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.project}"
+
+
+class PhaseRole(models.TextChoices):
+    """How a unit takes part in one phase of a project."""
+
+    LEAD = "lead", _("Leads")
+    CONTRIBUTES = "contributes", _("Contributes")
+    CONSULTED = "consulted", _("Consulted")
+
+
+class UnitPhaseRole(models.Model):
+    """Fasroll: the part one participating unit plays in one planning phase of a project.
+
+    Seed 001: every administration (förvaltning) and board (nämnd) takes part in planning the
+    new Kiruna, each from its own area of responsibility. One row per unit and phase, so the
+    project's matrix of units against phases shows who leads, who contributes, who is consulted,
+    and where nobody does.
+    """
+
+    project_unit = models.ForeignKey(
+        ProjectUnit,
+        verbose_name=_("participating unit"),
+        on_delete=models.CASCADE,
+        related_name="phase_roles",
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=ProjectPhase.choices)
+    role = models.CharField(_("role"), max_length=20, choices=PhaseRole.choices)
+    contribution = models.TextField(
+        _("contribution in this phase"),
+        blank=True,
+        max_length=2000,
+        # TextField's max_length only reaches forms; the validator makes full_clean enforce it.
+        validators=[MaxLengthValidator(2000)],
+        help_text=_("What the unit brings to this phase from its own area of responsibility."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project_unit", "phase"]
+        verbose_name = _("role in a phase")
+        verbose_name_plural = _("roles in phases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project_unit", "phase"],
+                name="unit_phase_role_unique",
+                violation_error_message=_("This unit already has a role in that phase."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_unit.unit} – {self.get_phase_display()}: {self.get_role_display()}"
 
 
 class FundingStatus(models.TextChoices):

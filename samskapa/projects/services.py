@@ -11,7 +11,14 @@ from samskapa.core.history import save_with_history
 from samskapa.core.permissions import forget_memberships
 from samskapa.core.slugs import unique_slug
 from samskapa.organisations.models import Membership, Organisation, Role, Unit
-from samskapa.projects.models import Funding, Project, ProjectUnit
+from samskapa.projects.models import (
+    Funding,
+    PhaseRole,
+    Project,
+    ProjectPhase,
+    ProjectUnit,
+    UnitPhaseRole,
+)
 
 PROJECT_FIELDS = (
     "name",
@@ -110,16 +117,7 @@ def project_unit_add(
 ) -> ProjectUnit:
     """Record that one of the municipality's units takes part, and what it contributes."""
     require(actor, "projects.change_project", project)
-    if unit.organisation_id != project.organisation_id and (
-        unit.organisation.municipality_id != project.municipality_id
-    ):
-        raise ValidationError(
-            {
-                "unit": _(
-                    "Only units of the project's own organisation or municipality can take part."
-                )
-            }
-        )
+    _unit_of_project(project, unit)
     link = ProjectUnit(project=project, unit=unit, contribution=contribution)
     save_with_history(link, actor=actor)
     return link
@@ -130,3 +128,69 @@ def project_unit_remove(*, actor: Any, link: ProjectUnit) -> None:
     require(actor, "projects.change_project", link.project)
     link._history_user = actor  # type: ignore[attr-defined]
     link.delete()
+
+
+def _unit_of_project(project: Project, unit: Unit) -> None:
+    """Refuse a unit that belongs neither to the project's organisation nor its municipality."""
+    if unit.organisation_id != project.organisation_id and (
+        unit.organisation.municipality_id != project.municipality_id
+    ):
+        raise ValidationError(
+            {
+                "unit": _(
+                    "Only units of the project's own organisation or municipality can take part."
+                )
+            }
+        )
+
+
+def _phase(phase: str) -> str:
+    if phase not in ProjectPhase.values:
+        raise ValidationError({"phase": _("Choose one of the planning phases.")})
+    return phase
+
+
+@transaction.atomic
+def unit_phase_role_set(
+    *,
+    actor: Any,
+    project: Project,
+    unit: Unit,
+    phase: str,
+    role: str,
+    contribution: str = "",
+) -> UnitPhaseRole:
+    """Say how ``unit`` takes part in ``phase`` of the project, and what it contributes there.
+
+    A unit of the organisation that does not yet take part in the project starts taking part.
+    """
+    require(actor, "projects.change_project", project)
+    _unit_of_project(project, unit)
+    _phase(phase)
+    if role not in PhaseRole.values:
+        raise ValidationError(
+            {"role": _("Choose whether the unit leads, contributes or is consulted.")}
+        )
+    link = ProjectUnit.objects.filter(project=project, unit=unit).first()
+    if link is None:
+        link = ProjectUnit(project=project, unit=unit)
+        save_with_history(link, actor=actor)
+    cell = UnitPhaseRole.objects.filter(project_unit=link, phase=phase).first() or UnitPhaseRole(
+        project_unit=link, phase=phase
+    )
+    cell.role = role
+    cell.contribution = contribution.strip()
+    save_with_history(cell, actor=actor)
+    return cell
+
+
+@transaction.atomic
+def unit_phase_role_clear(*, actor: Any, project: Project, unit: Unit, phase: str) -> None:
+    """Record that ``unit`` has no part in ``phase``; the unit stays in the project."""
+    require(actor, "projects.change_project", project)
+    _phase(phase)
+    for cell in UnitPhaseRole.objects.filter(
+        project_unit__project=project, project_unit__unit=unit, phase=phase
+    ):
+        cell._history_user = actor  # type: ignore[attr-defined]
+        cell.delete()

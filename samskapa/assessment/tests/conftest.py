@@ -1,5 +1,7 @@
-"""Fixtures of the assessment tests: a Näringen challenge with criteria, an idea, assessors."""
+"""Fixtures of the assessment tests: a Näringen challenge with criteria, an idea, assessors,
+and a programme of Gävle kommun that includes Näringen, with shared criteria."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -10,6 +12,9 @@ from samskapa.assessment import services
 from samskapa.assessment.models import Assignment, Criterion
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.organisations.models import Organisation, Role
+from samskapa.organisations.tests.factories import MembershipFactory
+from samskapa.programmes.models import Programme
 from samskapa.projects.models import Project
 
 
@@ -68,3 +73,41 @@ def submit(assignment: Assignment, criteria: list[Criterion], *values: int) -> A
         assignment=assignment,
         values={c.pk: v for c, v in zip(criteria, values, strict=True)},
     )
+
+
+@pytest.fixture
+def programme(gavle: Organisation, naringen: Project) -> Programme:
+    """Led by Gävle kommun, so its project leaders lead the programme too."""
+    programme = Programme.objects.create(
+        name="Innovationsprogram 2026–2028",
+        slug="innovationsprogram",
+        organisation=gavle,
+        start_date=datetime.date(2026, 1, 1),
+        end_date=datetime.date(2028, 12, 31),
+    )
+    programme.projects.add(naringen)
+    return programme
+
+
+@pytest.fixture
+def programme_criteria(gavle_leader: User, programme: Programme) -> list[Criterion]:
+    return [
+        services.criterion_add(
+            actor=gavle_leader, programme=programme, name="Nytta", weight=Decimal(2)
+        ),
+        services.criterion_add(
+            actor=gavle_leader, programme=programme, name="Genomförbarhet", weight=Decimal(1)
+        ),
+    ]
+
+
+@pytest.fixture
+def programme_challenge(naringen: Project, programme: Programme) -> Challenge:
+    """A challenge of the programme without criteria of its own."""
+    return ChallengeFactory(project=naringen, programme=programme, title="Mötesplatser")
+
+
+@pytest.fixture
+def naringen_leader(naringen: Project) -> User:
+    """Leads the project Näringen only: its challenges, not Gävle kommun's programme."""
+    return MembershipFactory(organisation=None, project=naringen, role=Role.PROJECT_LEADER).user

@@ -1,12 +1,24 @@
 """Pages of assessment: my assessments, scoring, criteria management and results."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
 from samskapa.accounts.models import User
-from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, Score
+from samskapa.assessment.models import (
+    Assignment,
+    AssignmentStatus,
+    Criterion,
+    CriterionSet,
+    Score,
+)
 from samskapa.assessment.tests.conftest import submit
+from samskapa.core.models import Visibility
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.organisations.models import Organisation
+from samskapa.programmes.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +136,199 @@ def test_results_page_ranks_and_flags(
     assert assignment.idea.title in response.text
     assert "3,00" in response.text or "3.00" in response.text
     assert "<table" in response.text
+
+
+# --- Criteria of a programme, and which set applies to a challenge ----------------------------
+
+
+def test_manage_page_says_programme_set_applies_and_switches(
+    client: Client,
+    naringen_leader: User,
+    programme_challenge: Challenge,
+    programme_criteria: list[Criterion],
+) -> None:
+    client.force_login(naringen_leader)
+    url = f"/en/bedomning/utmaningar/{programme_challenge.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "shared criteria of the programme" in response.text
+    assert "Nytta" in response.text
+    assert 'value="make_own"' in response.text
+    # Not a leader of the programme: no link to change the programme's criteria.
+    assert "/bedomning/program/innovationsprogram/" not in response.text
+
+    assert client.post(url, {"action": "make_own"}).status_code == 302
+    response = client.get(url)
+    assert "has criteria of its own" in response.text
+    assert 'value="use_programme"' in response.text
+    assert "/bedomning/kriterier/" in response.text  # edit and remove buttons of its own
+
+    assert client.post(url, {"action": "use_programme"}).status_code == 302
+    assert not CriterionSet.objects.filter(challenge=programme_challenge).exists()
+
+
+def test_manage_page_links_programme_leaders_to_programme_criteria(
+    client: Client,
+    gavle_leader: User,
+    programme_challenge: Challenge,
+    programme_criteria: list[Criterion],
+) -> None:
+    client.force_login(gavle_leader)
+    response = client.get(f"/en/bedomning/utmaningar/{programme_challenge.pk}/")
+    assert "/en/bedomning/program/innovationsprogram/" in response.text
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        ("mycket", "Give the weight as a number"),
+        ("-1", "A weight must be greater than zero."),
+        ("0", "A weight must be greater than zero."),
+        ("1000", "A weight can be at most 999.99."),
+    ],
+)
+def test_weight_errors_are_clear_and_keep_the_input(
+    client: Client, gavle_leader: User, challenge: Challenge, weight: str, message: str
+) -> None:
+    client.force_login(gavle_leader)
+    response = client.post(
+        f"/en/bedomning/utmaningar/{challenge.pk}/",
+        {"action": "criterion", "name": "Kostnad", "weight": weight},
+    )
+    assert response.status_code == 400
+    assert message in response.text
+    assert f'value="{weight}"' in response.text
+    assert 'value="Kostnad"' in response.text
+    assert not Criterion.objects.exists()
+
+
+def test_swedish_decimal_comma_is_read(
+    client: Client, gavle_leader: User, challenge: Challenge
+) -> None:
+    client.force_login(gavle_leader)
+    response = client.post(
+        f"/sv/bedomning/utmaningar/{challenge.pk}/",
+        {"action": "criterion", "name": "Kostnad", "weight": "1,5"},
+    )
+    assert response.status_code == 302
+    assert Criterion.objects.get().weight == Decimal("1.5")
+
+
+def test_programme_page_for_programme_leaders_only(
+    client: Client,
+    programme: Programme,
+    gavle_leader: User,
+    naringen_leader: User,
+    kiruna_admin: User,
+    resident: User,
+) -> None:
+    url = f"/en/bedomning/program/{programme.slug}/"
+    response = client.get(url)
+    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    for user in (naringen_leader, kiruna_admin, resident):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"action": "criterion", "name": "X", "weight": "1"}).status_code == 403
+    assert not Criterion.objects.exists()
+    client.force_login(gavle_leader)
+    assert client.get(url).status_code == 200
+    assert client.get("/en/bedomning/program/finns-inte/").status_code == 404
+
+
+def test_members_only_programme_is_not_found_for_others(
+    client: Client, programme: Programme, kiruna_admin: User
+) -> None:
+    programme.visibility = Visibility.MEMBERS
+    programme.save()
+    client.force_login(kiruna_admin)
+    assert client.get(f"/en/bedomning/program/{programme.slug}/").status_code == 404
+
+
+def test_programme_page_defines_criteria_and_lists_challenges(
+    client: Client,
+    gavle_leader: User,
+    programme: Programme,
+    programme_challenge: Challenge,
+) -> None:
+    client.force_login(gavle_leader)
+    url = f"/en/bedomning/program/{programme.slug}/"
+    response = client.post(url, {"action": "criterion", "name": "Nytta", "weight": "abc"})
+    assert response.status_code == 400
+    assert "Give the weight as a number" in response.text
+    assert client.post(url, {"action": "criterion", "name": "Nytta", "weight": "3"}).status_code == 302
+    response = client.post(url, {"action": "scale", "scale_min": "5", "scale_max": "1"})
+    assert response.status_code == 400
+    assert "The highest score must be above the lowest score." in response.text
+    assert client.post(url, {"action": "scale", "scale_min": "0", "scale_max": "10"}).status_code == 302
+    criterion_set = CriterionSet.objects.get(programme=programme)
+    assert (criterion_set.scale_min, criterion_set.scale_max) == (0, 10)
+    response = client.get(url)
+    assert "Nytta" in response.text
+    assert programme_challenge.title in response.text
+    assert "The programme&#x27;s" in response.text or "The programme's" in response.text
+
+
+def test_criterion_edit_and_remove_go_back_to_their_page(
+    client: Client,
+    gavle_leader: User,
+    programme: Programme,
+    programme_criteria: list[Criterion],
+    resident: User,
+) -> None:
+    criterion = programme_criteria[0]
+    url = f"/en/bedomning/kriterier/{criterion.pk}/"
+    client.force_login(resident)
+    assert client.get(url).status_code == 403
+    assert client.post(f"{url}ta-bort/").status_code == 403
+    client.force_login(gavle_leader)
+    response = client.post(url, {"name": "Nytta för invånarna", "weight": "-2"})
+    assert response.status_code == 400
+    assert "greater than zero" in response.text
+    assert 'value="Nytta för invånarna"' in response.text
+    response = client.post(url, {"name": "Nytta för invånarna", "weight": "4"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/bedomning/program/{programme.slug}/"
+    criterion.refresh_from_db()
+    assert (criterion.name, criterion.weight) == ("Nytta för invånarna", Decimal(4))
+    response = client.post(f"{url}ta-bort/")
+    assert response["Location"] == f"/en/bedomning/program/{programme.slug}/"
+    assert not Criterion.objects.filter(pk=criterion.pk).exists()
+
+
+def test_challenge_form_offers_visible_programmes_with_the_project(
+    client: Client,
+    gavle_leader: User,
+    challenge: Challenge,
+    programme: Programme,
+    kiruna: Organisation,
+) -> None:
+    other = Programme.objects.create(
+        name="Kirunas program",
+        slug="kirunas-program",
+        organisation=kiruna,
+        start_date=datetime.date(2026, 1, 1),
+        end_date=datetime.date(2027, 12, 31),
+    )
+    challenge.created_by = gavle_leader
+    challenge.save()
+    client.force_login(gavle_leader)
+    url = f"/en/ideer/utmaningar/{challenge.pk}/andra/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert programme.name in response.text
+    assert other.name not in response.text  # does not include Näringen
+    data = {
+        "title": challenge.title,
+        "description": challenge.description,
+        "deadline": challenge.deadline.isoformat(),
+        "programme": other.pk,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+    data["programme"] = programme.pk
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    challenge.refresh_from_db()
+    assert challenge.programme == programme
+    assert programme.name in client.get(challenge.get_absolute_url()).text

@@ -83,3 +83,61 @@ class TestHiddenProjectsNeverAppear:
         client.force_login(kiruna_admin)
 
         assert hidden_project.name in client.get("/sv/sok/", {"q": "förstudie"}).text
+
+
+@pytest.mark.django_db
+class TestCommonWords:
+    """A word in nearly every row: only the newest matches are ranked, and the count says so."""
+
+    @pytest.fixture
+    def three_candidates(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from samskapa.core import search as search_module
+
+        monkeypatch.setattr(search_module, "SEARCH_CANDIDATES", 3)
+
+    def test_best_of_the_newest_matches_first(self, three_candidates: None) -> None:
+        from samskapa.ideas.selectors import idea_list
+        from samskapa.ideas.tests.factories import IdeaFactory
+
+        oldest_best = IdeaFactory(title="Belysning, belysning, belysning")
+        newer = [IdeaFactory(summary="Odling", description=f"Text {n}") for n in range(3)]
+        best_of_newest = IdeaFactory(title="Belysning vid belysta stråk", summary="Belysning")
+
+        found = list(idea_list(user=AnonymousUser(), query="belysning"))
+
+        # The three newest and one more, which tells the paginator that there are more.
+        assert found[0] == best_of_newest
+        assert set(found) == {best_of_newest, *newer}
+        assert oldest_best not in found
+
+    def test_page_says_more_than_the_candidates(
+        self, client: Client, three_candidates: None
+    ) -> None:
+        from samskapa.ideas.tests.factories import IdeaFactory
+
+        IdeaFactory.create_batch(5)
+
+        page = client.get("/sv/ideer/", {"q": "belysning"}).content.decode()
+
+        assert "Fler än 3 idéer" in page
+        assert page.count('class="ds-card') >= 3
+
+    def test_few_matches_are_counted_exactly(self, client: Client, three_candidates: None) -> None:
+        from samskapa.ideas.tests.factories import IdeaFactory
+
+        IdeaFactory.create_batch(3)
+
+        page = client.get("/sv/ideer/", {"q": "belysning"}).content.decode()
+
+        assert "3 idéer" in page
+        assert "Fler än" not in page
+
+    def test_need_search_too(self, three_candidates: None) -> None:
+        from samskapa.needs.selectors import need_list
+        from samskapa.needs.tests.factories import NeedFactory
+
+        needs = NeedFactory.create_batch(5, description="Mörka gångstråk behöver belysning.")
+
+        found = list(need_list(user=AnonymousUser(), query="belysning"))
+
+        assert set(found) == set(needs[1:])

@@ -7,8 +7,16 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from samskapa.core.models import Visibility
-from samskapa.organisations.tests.factories import OrganisationFactory
-from samskapa.projects.models import Funding, FundingStatus, Project, ProjectPhase
+from samskapa.organisations.tests.factories import OrganisationFactory, UnitFactory
+from samskapa.projects.models import (
+    Funding,
+    FundingStatus,
+    PhaseRole,
+    Project,
+    ProjectPhase,
+    ProjectUnit,
+    UnitPhaseRole,
+)
 
 
 class ProjectFactory(DjangoModelFactory):
@@ -35,3 +43,26 @@ class FundingFactory(DjangoModelFactory):
     funder = "Vinnova"
     call = "Innovationsplattformar för hållbara, attraktiva städer"
     status = FundingStatus.GRANTED
+
+
+class ProjectUnitFactory(DjangoModelFactory):
+    """A unit of the project's own organisation taking part in the project."""
+
+    class Meta:
+        model = ProjectUnit
+
+    project = factory.SubFactory(ProjectFactory)
+    unit = factory.SubFactory(
+        UnitFactory, organisation=factory.SelfAttribute("..project.organisation")
+    )
+    contribution = "Bidrar från sitt eget ansvarsområde."
+
+
+class UnitPhaseRoleFactory(DjangoModelFactory):
+    class Meta:
+        model = UnitPhaseRole
+
+    project_unit = factory.SubFactory(ProjectUnitFactory)
+    phase = ProjectPhase.PROGRAMME
+    role = PhaseRole.CONTRIBUTES
+    contribution = "Underlag från förvaltningens verksamhet."

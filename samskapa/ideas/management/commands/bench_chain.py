@@ -1,13 +1,17 @@
-"""Fill a PostgreSQL database with needs, ideas, comments and support, and time the pages.
+"""Fill a PostgreSQL database with the innovation chain at scale, and time the pages.
 
 Run through ``bench/chain.py`` (which points Django at a separate database). Two sizes: 5,000
 ideas with 30,000 needs, then 50,000 ideas with 300,000 needs; the same URLs are timed at both
-and the query counts compared. Results go to docs/benchmarks.md.
+and the query counts compared. Besides needs and ideas (with comments and support) the portfolio
+is filled: one initiative per ten ideas, with partners, dimensions, SDG targets, needs, stages
+spread over the pipeline and the gate decisions that brought each one there, and a programme of
+thirty municipalities. Results go to docs/benchmarks.md.
 """
 
 import contextlib
 import datetime
 import logging
+import os
 import random
 import statistics
 import time
@@ -23,25 +27,51 @@ from django.db import close_old_connections, connection, reset_queries, transact
 from django.db.models import Model
 from django.test import Client
 from django.test.utils import override_settings
-from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
 
 from samskapa.accounts.models import User
-from samskapa.core.models import SustainabilityDimension, Visibility
+from samskapa.core.models import HelixSector, StakeholderGroup, SustainabilityDimension, Visibility
 from samskapa.core.reference import load_vocabularies
 from samskapa.geo.models import Municipality
 from samskapa.geo.reference import load_regions_and_municipalities
 from samskapa.ideas.models import Challenge, Comment, Idea, Support
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation, OrganisationType
+from samskapa.portfolio.models import PIPELINE, Decision, GateDecision, Initiative, Level, Stage
+from samskapa.programmes.models import Participant, ParticipantRole, Phase, Programme
 from samskapa.projects.models import Project, ProjectPhase
+from samskapa.sdg.models import Target
 from samskapa.sdg.reference import load_goals_and_targets
 
 STEPS = [(5_000, 30_000), (50_000, 300_000)]
+SMALL_STEPS = [(500, 3_000), (2_000, 12_000)]
 USERS = 500
 BATCH = 5_000
 RUNS = 30
 WARM_UP = 5
+IDEAS_PER_INITIATIVE = 10
+PROGRAMME_SLUG = "bench-innovationsprogram"
+PROGRAMME_MUNICIPALITIES = 30
+# The demo programme's municipalities (Gävle, Härryda, Kiruna) are in the bench programme too.
+PROGRAMME_CORE = ("2180", "1401", "2584")
+# Where initiatives stand: (stage, share). Stopped and parked ones are off the pipeline.
+STAGE_SHARES = [
+    (Stage.IDEA, 0.22),
+    (Stage.PRESTUDY, 0.24),
+    (Stage.PILOT, 0.18),
+    (Stage.IMPLEMENTATION, 0.10),
+    (Stage.SCALING, 0.06),
+    (Stage.COMPLETED, 0.05),
+    (Stage.STOPPED, 0.08),
+    (Stage.PARKED, 0.07),
+]
+PARTNERS = [
+    (OrganisationType.COMPANY, HelixSector.BUSINESS, "Bänkföretag"),
+    (OrganisationType.UNIVERSITY, HelixSector.ACADEMIA, "Bänkhögskolan"),
+    (OrganisationType.RESEARCH_INSTITUTE, HelixSector.ACADEMIA, "Bänkinstitutet"),
+    (OrganisationType.CIVIL_SOCIETY, HelixSector.CIVIL_SOCIETY, "Bänkföreningen"),
+]
 
 WORDS = [
     "trygg",
@@ -95,27 +125,41 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 @contextlib.contextmanager
-def _keep_given_times(*models: type[Model]) -> Iterator[None]:
-    """Let bulk_create keep the spread-out created_at we give, instead of "now" for every row."""
-    fields: list[Any] = [model._meta.get_field("created_at") for model in models]
-    for field in fields:
+def _keep_given_times(
+    *models: type[Model], updated: tuple[type[Model], ...] = ()
+) -> Iterator[None]:
+    """Let bulk_create keep the spread-out times we give, instead of "now" for every row.
+
+    ``created_at`` of ``models``, and ``updated_at`` too of those in ``updated``.
+    """
+    created: list[Any] = [model._meta.get_field("created_at") for model in models]
+    changed: list[Any] = [model._meta.get_field("updated_at") for model in updated]
+    for field in created:
         field.auto_now_add = False
+    for field in changed:
+        field.auto_now = False
     try:
         yield
     finally:
-        for field in fields:
+        for field in created:
             field.auto_now_add = True
+        for field in changed:
+            field.auto_now = True
 
 
 class Command(BaseCommand):
-    help = "Benchmark the idea and need pages at 5,000 and 50,000 ideas (PostgreSQL only)."
+    help = "Benchmark the innovation chain's pages at 5,000 and 50,000 ideas (PostgreSQL only)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--output", default=str(Path(settings.BASE_DIR) / "docs" / "benchmarks.md")
         )
         parser.add_argument("--runs", type=int, default=RUNS)
-        parser.add_argument("--small", action="store_true", help="Tiny sizes, to try the script.")
+        parser.add_argument(
+            "--small",
+            action="store_true",
+            help="Tiny sizes and few runs, to try the script (writes nothing unless --output).",
+        )
         parser.add_argument(
             "--measure-only",
             action="store_true",
@@ -126,8 +170,9 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise SystemExit("The benchmark needs PostgreSQL (DATABASE_URL=postgres://...).")
         call_command("migrate", verbosity=0)
+        runs = options["runs"]
         if options["measure_only"]:
-            self._measure(options["runs"])
+            self._measure(runs)
             return
         load_regions_and_municipalities()
         load_goals_and_targets()
@@ -135,32 +180,65 @@ class Command(BaseCommand):
         self.rng = random.Random(2026)
         self._reset()
         self._base()
-        steps = [(500, 3_000), (2_000, 12_000)] if options["small"] else STEPS
+        steps = SMALL_STEPS if options["small"] else STEPS
+        if options["small"] and runs == RUNS:
+            runs = 5
         results: list[tuple[int, int, list[dict[str, Any]]]] = []
+        self.loads: list[tuple[float, float]] = []
         for ideas, needs in steps:
             started = time.monotonic()
             self._fill(ideas=ideas, needs=needs)
             generation = time.monotonic() - started
-            self.stdout.write(f"filled to {ideas} ideas, {needs} needs in {generation:.0f} s")
+            self.stdout.write(
+                f"filled to {ideas} ideas, {needs} needs, {self.initiative_count} initiatives "
+                f"in {generation:.0f} s"
+            )
+            # As autovacuum would soon after a bulk load; done here so that it does not start
+            # in the middle of the timings.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            results.append((ideas, needs, self._measure(options["runs"])))
+                cursor.execute("VACUUM ANALYZE")
+            load_before = os.getloadavg()[0]
+            rows = self._measure(runs)
+            self.loads.append((load_before, os.getloadavg()[0]))
+            results.append((ideas, needs, rows))
+        if options["small"] and options["output"] == self._default_output():
+            self.stdout.write("--small: docs/benchmarks.md left as it is")
+            return
         self._write(Path(options["output"]), results)
+
+    @staticmethod
+    def _default_output() -> str:
+        return str(Path(settings.BASE_DIR) / "docs" / "benchmarks.md")
 
     # --- Data ----------------------------------------------------------------------------------
 
     def _reset(self) -> None:
-        tables = [
-            model._meta.db_table
-            for model in (Comment, Support, Idea, Challenge, Need, Project, Organisation, User)
-        ]
+        models: tuple[type[Model], ...] = (
+            GateDecision,
+            Initiative,
+            Participant,
+            Phase,
+            Programme,
+            Comment,
+            Support,
+            Idea,
+            Challenge,
+            Need,
+            Project,
+            Organisation,
+            User,
+        )
+        tables = [model._meta.db_table for model in models]
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
 
     @transaction.atomic
     def _base(self) -> None:
+        rng = self.rng
         self.municipalities = list(Municipality.objects.order_by("code"))
         self.dimensions = list(SustainabilityDimension.objects.all())
+        self.targets = list(Target.objects.values_list("pk", flat=True))
+        self.groups = list(StakeholderGroup.objects.values_list("pk", flat=True))
         self.users = User.objects.bulk_create(
             [
                 User(email=f"bench{n}@bench.example", full_name=f"Bänkperson {n}", password="!")  # noqa: S106 - unusable
@@ -179,6 +257,23 @@ class Command(BaseCommand):
                 for m in self.municipalities
             ]
         )
+        self.organisation_of = {o.municipality_id: o for o in organisations}
+        # Partners from the other three helix sectors, and municipalities working together.
+        self.partners = [
+            *Organisation.objects.bulk_create(
+                [
+                    Organisation(
+                        name=f"{label} {n}",
+                        slug=f"bench-partner-{kind}-{n}",
+                        type=kind,
+                        helix_sector=sector,
+                    )
+                    for kind, sector, label in PARTNERS
+                    for n in range(10)
+                ]
+            ),
+            *rng.sample(organisations, 40),
+        ]
         self.projects = Project.objects.bulk_create(
             [
                 Project(
@@ -205,8 +300,78 @@ class Command(BaseCommand):
                 for _ in range(2)
             ]
         )
+        self._programme(organisations)
+        self.needs_of_project: dict[int, list[int]] = {}
         self.idea_count = 0
         self.need_count = 0
+        self.initiative_count = 0
+
+    def _programme(self, organisations: list[Organisation]) -> None:
+        """A three-year programme like the demo's, with thirty municipalities and their projects."""
+        rng = self.rng
+        by_code = {m.code: m for m in self.municipalities}
+        others = [m for m in self.municipalities if m.code not in PROGRAMME_CORE]
+        chosen = [by_code[code] for code in PROGRAMME_CORE] + rng.sample(
+            others, PROGRAMME_MUNICIPALITIES - len(PROGRAMME_CORE)
+        )
+        lead = self.organisation_of[chosen[0].pk]
+        (programme,) = Programme.objects.bulk_create(
+            [
+                Programme(
+                    name="Innovationsprogram för hållbar stadsutveckling (bänk)",
+                    slug=PROGRAMME_SLUG,
+                    organisation=lead,
+                    summary=_text(rng, 20),
+                    description=_text(rng, 80),
+                    start_date=datetime.date(2026, 1, 1),
+                    end_date=datetime.date(2028, 12, 31),
+                    portfolio_due_on=datetime.date(2026, 6, 30),
+                    visibility=Visibility.PUBLIC,
+                )
+            ]
+        )
+        programme.municipalities.add(*chosen)
+        programme.projects.add(
+            *[p for p in self.projects if p.municipality_id in {m.pk for m in chosen}]
+        )
+        Participant.objects.bulk_create(
+            [Participant(programme=programme, organisation=lead, role=ParticipantRole.LEAD)]
+            + [
+                Participant(
+                    programme=programme,
+                    organisation=self.organisation_of[m.pk],
+                    role=ParticipantRole.MUNICIPALITY,
+                )
+                for m in chosen[1:]
+            ]
+            + [
+                Participant(programme=programme, organisation=o, role=ParticipantRole.PARTNER)
+                for o in self.partners[:40:4]
+            ]
+        )
+        Phase.objects.bulk_create(
+            [
+                Phase(
+                    programme=programme,
+                    name=name,
+                    start_date=start,
+                    end_date=end,
+                    description=_text(rng, 20),
+                )
+                for name, start, end in [
+                    ("Behov och portfölj", datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)),
+                    (
+                        "Förstudier och piloter",
+                        datetime.date(2026, 7, 1),
+                        datetime.date(2027, 12, 31),
+                    ),
+                    ("Implementering", datetime.date(2028, 1, 1), datetime.date(2028, 10, 31)),
+                    ("Överlämning", datetime.date(2028, 9, 1), datetime.date(2028, 12, 31)),
+                ]
+            ]
+        )
+        self.programme = programme
+        self.programme_municipalities = {m.pk for m in chosen}
 
     def _fill(self, *, ideas: int, needs: int) -> None:
         rng = self.rng
@@ -233,16 +398,19 @@ class Command(BaseCommand):
                         )
                     )
                 with transaction.atomic():
-                    Need.objects.bulk_create(rows, batch_size=BATCH)
+                    created = Need.objects.bulk_create(rows, batch_size=BATCH)
+                for need in created:
+                    self.needs_of_project.setdefault(need.project_id, []).append(need.pk)
                 self.need_count += size
-        with _keep_given_times(Idea, Comment):
+        with _keep_given_times(Idea, Comment, Initiative, updated=(Initiative,)):
             while self.idea_count < ideas:
                 size = min(BATCH, ideas - self.idea_count)
                 with transaction.atomic():
-                    self._idea_batch(size, now)
+                    created_ideas = self._idea_batch(size, now)
+                    self._initiative_batch(created_ideas[::IDEAS_PER_INITIATIVE])
                 self.idea_count += size
 
-    def _idea_batch(self, size: int, now: datetime.datetime) -> None:
+    def _idea_batch(self, size: int, now: datetime.datetime) -> list[Idea]:
         rng = self.rng
         plan = []
         for n in range(size):
@@ -314,10 +482,127 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH * 2,
         )
+        return created
+
+    def _initiative_batch(self, ideas: list[Idea]) -> None:
+        """Initiatives taken forward from ``ideas``, with the gate decisions behind their stage."""
+        rng = self.rng
+        today = timezone.localdate()
+        stages, shares = zip(*STAGE_SHARES, strict=True)
+        planned: list[tuple[Initiative, list[tuple[str, str, str]]]] = []
+        for idea in ideas:
+            stage = rng.choices(stages, shares)[0]
+            parked_from = ""
+            if stage == Stage.STOPPED:
+                furthest = rng.choice(PIPELINE[:4])
+            elif stage == Stage.PARKED:
+                parked_from = furthest = rng.choice(PIPELINE[:4])
+            else:
+                furthest = stage
+            started = idea.created_at + datetime.timedelta(days=rng.randint(1, 30))
+            initiative = Initiative(
+                title=idea.title[:200],
+                summary=idea.summary[:300],
+                description=_text(rng, 40),
+                idea=idea,
+                programme=self.programme
+                if idea.municipality_id in self.programme_municipalities
+                else None,
+                project_id=idea.project_id,
+                municipality_id=idea.municipality_id,
+                lead_organisation=self.organisation_of[idea.municipality_id],
+                stage=stage,
+                furthest_stage=furthest,
+                parked_from_stage=parked_from,
+                parked_reason=_text(rng, 12) if parked_from else "",
+                next_gate_on=None
+                if stage in (Stage.COMPLETED, Stage.STOPPED)
+                else today + datetime.timedelta(days=rng.randint(-20, 120)),
+                risk=rng.choice(Level.values),
+                expected_effect=rng.choice(Level.values),
+                budget_sek=rng.randrange(50_000, 5_000_000, 10_000),
+                visibility=Visibility.PUBLIC if rng.random() < 0.95 else Visibility.MEMBERS,
+                created_by=rng.choice(self.users),
+                created_at=started,
+                updated_at=started + datetime.timedelta(days=rng.randint(0, 200)),
+            )
+            # The gates it passed: go at each step up to the furthest stage, with now and then
+            # a rework first, then the stop or the hold that took it off the pipeline.
+            gates: list[tuple[str, str, str]] = []
+            for position in range(PIPELINE.index(Stage(furthest))):
+                if rng.random() < 0.1:
+                    gates.append((Decision.REWORK, PIPELINE[position], PIPELINE[position]))
+                gates.append((Decision.GO, PIPELINE[position], PIPELINE[position + 1]))
+            if stage == Stage.STOPPED:
+                gates.append((Decision.STOP, furthest, Stage.STOPPED))
+            elif stage == Stage.PARKED:
+                gates.append((Decision.HOLD, parked_from, Stage.PARKED))
+            planned.append((initiative, gates))
+        created = Initiative.objects.bulk_create([i for i, _g in planned], batch_size=BATCH)
+        self.initiative_count += len(created)
+
+        def links(model: Any, column: str, choose: Any) -> None:
+            model.objects.bulk_create(
+                [
+                    model(initiative_id=initiative.pk, **{column: value})
+                    for initiative in created
+                    for value in choose(initiative)
+                ],
+                batch_size=BATCH * 2,
+            )
+
+        links(
+            Initiative.partners.through,
+            "organisation_id",
+            lambda i: {p.pk for p in rng.sample(self.partners, rng.randint(1, 3))},
+        )
+        links(
+            Initiative.dimensions.through,
+            "sustainabilitydimension_id",
+            lambda i: [d.pk for d in rng.sample(self.dimensions, rng.randint(1, 2))],
+        )
+        links(
+            Initiative.sdg_targets.through,
+            "target_id",
+            lambda i: rng.sample(self.targets, rng.randint(1, 3)),
+        )
+        links(
+            Initiative.stakeholder_groups.through,
+            "stakeholdergroup_id",
+            lambda i: rng.sample(self.groups, rng.randint(0, min(2, len(self.groups)))),
+        )
+        links(
+            Initiative.needs.through,
+            "need_id",
+            lambda i: rng.sample(
+                self.needs_of_project.get(i.project_id, []),
+                min(rng.randint(0, 3), len(self.needs_of_project.get(i.project_id, []))),
+            ),
+        )
+        GateDecision.objects.bulk_create(
+            [
+                GateDecision(
+                    initiative=initiative,
+                    decision=decision,
+                    from_stage=from_stage,
+                    to_stage=to_stage,
+                    rationale=_text(rng, 25),
+                    decided_by=rng.choice(self.users),
+                    decided_at=initiative.created_at + datetime.timedelta(days=20 * (k + 1)),
+                    board_reference=f"KS {2026 + k % 3}/{rng.randint(1, 999)}"
+                    if rng.random() < 0.3
+                    else "",
+                )
+                for initiative, (_i, gates) in zip(created, planned, strict=True)
+                for k, (decision, from_stage, to_stage) in enumerate(gates)
+            ],
+            batch_size=BATCH * 2,
+        )
 
     # --- Measurement -----------------------------------------------------------------------------
 
-    def _urls(self) -> list[tuple[str, str]]:
+    def _urls(self) -> list[tuple[str, str | None]]:
+        """(label, URL) of every timed page; the URL is None where the page does not exist."""
         # An idea in a challenge, so that the detail page runs the same queries at both sizes
         # (a stand-alone idea skips the challenge's needs and project).
         busy = (
@@ -332,27 +617,69 @@ class Command(BaseCommand):
         )
         challenge = Challenge.objects.order_by("pk").first()
         assert busy is not None and challenge is not None
-        return [
-            ("need list", "/sv/behov/"),
-            ("need detail", f"/sv/behov/{need.pk}/" if need else "/sv/behov/0/"),
-            ("idea list, first page", "/sv/ideer/"),
-            (
-                "idea list, filtered and sorted, page 5",
-                "/sv/ideer/?dimension=social&sort=supported&page=5",
-            ),
-            ("idea list, most supported", "/sv/ideer/?sort=supported"),
-            ("idea list, most commented", "/sv/ideer/?sort=commented"),
-            ("idea search", "/sv/ideer/?q=belysning"),
-            ("idea detail (6 comments)", f"/sv/ideer/{busy.pk}/"),
-            ("challenge page", f"/sv/ideer/utmaningar/{challenge.pk}/"),
-            ("API ideas list", "/api/v1/ideas/"),
-            ("API ideas, most supported page 10", "/api/v1/ideas/?ordering=-support_count&page=10"),
-            ("API challenges list", "/api/v1/challenges/"),
-            ("API needs list", "/api/v1/needs/"),
-        ]
+        # A public initiative of the programme far along the pipeline, with needs.
+        initiative = (
+            Initiative.objects.filter(
+                visibility=Visibility.PUBLIC,
+                programme__isnull=False,
+                stage__in=[Stage.PILOT, Stage.IMPLEMENTATION, Stage.SCALING],
+            )
+            .filter(needs__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        with translation.override("sv"):
+
+            def page(name: str, **kwargs: Any) -> str | None:
+                try:
+                    return reverse(name, kwargs=kwargs)
+                except NoReverseMatch:
+                    return None
+
+            return [
+                ("need list", "/sv/behov/"),
+                ("need detail", f"/sv/behov/{need.pk}/" if need else "/sv/behov/0/"),
+                ("need search", "/sv/behov/?q=belysning"),
+                ("idea list, first page", "/sv/ideer/"),
+                (
+                    "idea list, filtered and sorted, page 5",
+                    "/sv/ideer/?dimension=social&sort=supported&page=5",
+                ),
+                ("idea list, most supported", "/sv/ideer/?sort=supported"),
+                ("idea list, most commented", "/sv/ideer/?sort=commented"),
+                ("idea search", "/sv/ideer/?q=belysning"),
+                ("idea detail (6 comments)", f"/sv/ideer/{busy.pk}/"),
+                ("challenge page", f"/sv/ideer/utmaningar/{challenge.pk}/"),
+                ("portfolio overview", page("portfolio:index")),
+                (
+                    "programme portfolio",
+                    page("portfolio:programme_portfolio", slug=PROGRAMME_SLUG),
+                ),
+                (
+                    "municipality portfolio (Gävle)",
+                    page("portfolio:municipality_portfolio", code=PROGRAMME_CORE[0]),
+                ),
+                ("initiative list", page("portfolio:initiative_list")),
+                (
+                    "initiative detail",
+                    page("portfolio:initiative_detail", pk=initiative.pk) if initiative else None,
+                ),
+                ("API ideas list", "/api/v1/ideas/"),
+                (
+                    "API ideas, most supported page 10",
+                    "/api/v1/ideas/?ordering=-support_count&page=10",
+                ),
+                ("API challenges list", "/api/v1/challenges/"),
+                ("API needs list", "/api/v1/needs/"),
+                ("API initiatives list", page("api:initiative-list")),
+                (
+                    "API programme portfolio",
+                    page("api:programme-portfolio", slug=PROGRAMME_SLUG),
+                ),
+            ]
 
     def _measure(self, runs: int) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         with override_settings(
             DEBUG=False,
             ALLOWED_HOSTS=["testserver"],
@@ -370,22 +697,21 @@ class Command(BaseCommand):
             request_finished.disconnect(close_old_connections)
             logging.getLogger("samskapa.request").setLevel(logging.WARNING)
             for label, url in self._urls():
-                try:
-                    resolve(url.split("?")[0])
-                except Resolver404:
-                    rows.append({"label": label, "url": url, "missing": True})
+                if url is None:
+                    rows.append({"label": label, "url": "", "missing": "not built yet"})
+                    self.stdout.write(f"{label:45} not built yet")
                     continue
                 for _ in range(WARM_UP):
-                    response = client.get(url)
-                if response.status_code != 200:
-                    rows.append(
-                        {
-                            "label": label,
-                            "url": url,
-                            "missing": True,
-                            "status": response.status_code,
-                        }
-                    )
+                    try:
+                        response = client.get(url)
+                    except Exception as error:
+                        response = None
+                        self.stderr.write(f"{label}: {error!r}")
+                        break
+                if response is None or response.status_code != 200:
+                    status = response.status_code if response is not None else "error"
+                    rows.append({"label": label, "url": url, "missing": f"answered {status}"})
+                    self.stdout.write(f"{label:45} answered {status}")
                     continue
                 executed: list[str] = []
 
@@ -408,6 +734,7 @@ class Command(BaseCommand):
                         "median": statistics.median(times),
                         "p95": p95,
                         "queries": len(executed),
+                        "times": times,
                     }
                 )
                 self.stdout.write(
@@ -417,33 +744,37 @@ class Command(BaseCommand):
 
     def _write(self, path: Path, results: list[tuple[int, int, list[dict[str, Any]]]]) -> None:
         (small_ideas, small_needs, small), (big_ideas, big_needs, big) = results
+        version = connection.cursor().connection.info.server_version // 10000
+        loads = "; ".join(
+            f"{ideas:,} ideas: {before:.1f} before, {after:.1f} after"
+            for (ideas, _n, _r), (before, after) in zip(results, self.loads, strict=True)
+        )
         lines = [
             "<!-- bench_chain:start -->",
-            "## Ideas and needs at scale (`bench/chain.py`)",
+            "## The innovation chain at scale (`bench/chain.py`)",
             "",
             "```",
             "DATABASE_URL=postgres://postgres@127.0.0.1:5432/samskapa_bench .venv/bin/python bench/chain.py",
             "```",
             "",
-            f"Machine: 2 cores, PostgreSQL {connection.cursor().connection.info.server_version // 10000}"
-            f" on the same machine; in-process Django test client, {WARM_UP} warm-up requests then "
-            "the timed ones, anonymous visitor, DEBUG off. Data: 500 users, 290 municipalities "
-            "(one project and two challenges each), ideas with 0-6 comments and 0-10 supporters, "
-            "1-2 sustainability dimensions; 1 % of ideas hidden, 10 % of needs private.",
-            f"Measured {timezone.localdate():%Y-%m-%d}.",
+            f"Machine: {os.cpu_count()} cores, PostgreSQL {version} on the same machine; in-process "
+            f"Django test client, {WARM_UP} warm-up requests then {len(self._times_of(big))} timed "
+            "ones per page, anonymous visitor, DEBUG off; `VACUUM ANALYZE` after each fill. Data: "
+            "500 users, 290 municipalities (one project and two challenges each), ideas with 0-6 "
+            "comments and 0-10 supporters, 1-2 sustainability dimensions; 1 % of ideas hidden, "
+            "10 % of needs private; one initiative per ten ideas (1-3 partners from all four helix "
+            "sectors, 1-2 dimensions, 1-3 SDG targets, 0-3 needs, stages spread over the pipeline "
+            "with the gate decisions that led there), a programme of 30 municipalities and their "
+            "projects.",
+            f"Measured {timezone.localdate():%Y-%m-%d}; load average (1 min) while measuring: {loads}.",
             "",
             f"| page | queries at {small_ideas:,} ideas / {small_needs:,} needs | median / p95 ms | "
             f"queries at {big_ideas:,} ideas / {big_needs:,} needs | median / p95 ms |",
             "|---|---|---|---|---|",
         ]
         for one, two in zip(small, big, strict=True):
-            if one.get("missing"):
-                lines.append(f"| {one['label']} (`{one['url']}`) | not built yet | | | |")
-                continue
-            lines.append(
-                f"| {one['label']} (`{one['url']}`) | {one['queries']} | {one['median']:.1f} / {one['p95']:.1f} "
-                f"| {two['queries']} | {two['median']:.1f} / {two['p95']:.1f} |"
-            )
+            url = f" (`{one['url'] or two['url']}`)" if one["url"] or two["url"] else ""
+            lines.append(f"| {one['label']}{url} | {self._cells(one)} | {self._cells(two)} |")
         lines.append("<!-- bench_chain:end -->")
         section = "\n".join(lines) + "\n"
         text = path.read_text() if path.exists() else "# Benchmarks\n\n"
@@ -455,3 +786,13 @@ class Command(BaseCommand):
             text = text.rstrip("\n") + "\n\n" + section
         path.write_text(text)
         self.stdout.write(f"wrote {path}")
+
+    @staticmethod
+    def _cells(row: dict[str, Any]) -> str:
+        if row.get("missing"):
+            return f"{row['missing']} | "
+        return f"{row['queries']} | {row['median']:.1f} / {row['p95']:.1f}"
+
+    @staticmethod
+    def _times_of(rows: list[dict[str, Any]]) -> list[float]:
+        return next((row["times"] for row in rows if "times" in row), [])

@@ -1,0 +1,460 @@
+"""Balance views of a portfolio (portföljbalans): what a programme or a municipality pursues.
+
+A portfolio is seen through a *scope*: one programme, one municipality, or everything the user
+may see. For a scope this module counts the initiatives by stage, sustainability dimension,
+Agenda 2030 goal, helix sector of their partners and risk against expected effect, and follows
+the chain from needs to implemented initiatives (the funnel).
+
+Every figure is a GROUP BY or COUNT in the database over rows the user may see, so a page costs
+the same handful of queries for ten initiatives or fifty thousand. Non-public initiatives,
+needs and ideas are only counted for those allowed to see them: each count starts from the same
+visibility queries as the lists.
+"""
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.assessment.models import Assignment, AssignmentStatus
+from samskapa.core.models import HelixSector, SustainabilityDimension
+from samskapa.core.permissions import memberships_of
+from samskapa.geo.models import Municipality
+from samskapa.ideas.models import Idea
+from samskapa.ideas.selectors import ideas_visible_to
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
+from samskapa.portfolio.models import PIPELINE, Initiative, Level, Stage
+from samskapa.portfolio.selectors import initiatives_visible_to
+from samskapa.programmes.models import Programme
+from samskapa.programmes.selectors import programmes_visible_to
+from samskapa.sdg.models import Goal
+
+# The stages in the order the stage chart and the initiative list show them: the pipeline, then
+# the two ways off it.
+STAGE_ORDER: tuple[Stage, ...] = (*PIPELINE, Stage.STOPPED, Stage.PARKED)
+LEVELS: tuple[Level, ...] = (Level.LOW, Level.MEDIUM, Level.HIGH)
+# The balance views (dimension, goal, sector, risk and effect) describe what the portfolio is
+# pursuing, so they count initiatives on the pipeline only; stopped and parked ones are shown in
+# the stage chart and on the "not now" shelf.
+ACTIVE_STAGES: tuple[Stage, ...] = PIPELINE
+PILOT_INDEX = PIPELINE.index(Stage.PILOT)
+IMPLEMENTATION_INDEX = PIPELINE.index(Stage.IMPLEMENTATION)
+
+
+# --- Scope -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a portfolio covers: one programme, one municipality, or (neither) everything."""
+
+    programme: Programme | None = None
+    municipality: Municipality | None = None
+
+    def filter_initiatives(self, initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+        if self.programme is not None:
+            return initiatives.filter(programme=self.programme)
+        if self.municipality is not None:
+            return initiatives.filter(municipality=self.municipality)
+        return initiatives
+
+    def filter_needs(self, needs: QuerySet[Need]) -> QuerySet[Need]:
+        """A programme's needs are those of its projects; a municipality's those placed there."""
+        if self.programme is not None:
+            return needs.filter(project_id__in=self._programme_project_ids())
+        if self.municipality is not None:
+            return needs.filter(municipality=self.municipality)
+        return needs
+
+    def filter_ideas(self, ideas: QuerySet[Idea]) -> QuerySet[Idea]:
+        if self.programme is not None:
+            return ideas.filter(project_id__in=self._programme_project_ids())
+        if self.municipality is not None:
+            return ideas.filter(municipality=self.municipality)
+        return ideas
+
+    def _programme_project_ids(self) -> QuerySet[Any, Any]:
+        assert self.programme is not None
+        return Programme.projects.through.objects.filter(programme_id=self.programme.pk).values(
+            "project_id"
+        )
+
+
+# --- Results -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart and one row of its table."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Series:
+    """The bars of one chart, in the order they are drawn."""
+
+    bars: tuple[Bar, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(bar.count for bar in self.bars)
+
+    @property
+    def largest(self) -> int:
+        return max((bar.count for bar in self.bars), default=0)
+
+    @property
+    def chart_data(self) -> dict[str, list[Any]]:
+        """What the chart script draws, read from a ``json_script`` element."""
+        return {
+            "keys": [bar.key for bar in self.bars],
+            "labels": [bar.label for bar in self.bars],
+            "values": [bar.count for bar in self.bars],
+        }
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return [{"key": bar.key, "label": bar.label, "count": bar.count} for bar in self.bars]
+
+
+@dataclass(frozen=True)
+class RiskEffectCell:
+    risk: str
+    effect: str
+    count: int
+    # 0 for an empty cell, 1-4 for the quarter of the largest cell it reaches; the table shades
+    # the cell by it, the number itself is always written out.
+    weight: int
+
+
+@dataclass(frozen=True)
+class RiskEffectRow:
+    risk: str
+    label: str
+    cells: tuple[RiskEffectCell, ...]
+
+
+@dataclass(frozen=True)
+class RiskEffectMatrix:
+    """Initiatives counted by risk (rows) and expected effect (columns), low to high."""
+
+    rows: tuple[RiskEffectRow, ...]
+
+    @property
+    def effect_labels(self) -> tuple[str, ...]:
+        return tuple(str(level.label) for level in LEVELS)
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for row in self.rows for cell in row.cells)
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return [
+            {"risk": cell.risk, "expected_effect": cell.effect, "count": cell.count}
+            for row in self.rows
+            for cell in row.cells
+        ]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Everything the balance views of one scope show."""
+
+    initiative_count: int
+    active_count: int
+    parked_count: int
+    stages: Series
+    dimensions: Series
+    sdg_goals: Series
+    helix_sectors: Series
+    risk_effect: RiskEffectMatrix
+    funnel: Series
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form the API returns."""
+        return {
+            "initiative_count": self.initiative_count,
+            "active_count": self.active_count,
+            "parked_count": self.parked_count,
+            "stages": self.stages.as_list(),
+            "dimensions": self.dimensions.as_list(),
+            "sdg_goals": self.sdg_goals.as_list(),
+            "helix_sectors": self.helix_sectors.as_list(),
+            "risk_effect": self.risk_effect.as_list(),
+            "funnel": self.funnel.as_list(),
+        }
+
+
+# --- Computations ------------------------------------------------------------------------------
+
+
+def _pipeline_index(stage: str) -> int:
+    """Position on the pipeline, or -1 for stopped and parked."""
+    codes = [str(s) for s in PIPELINE]
+    return codes.index(stage) if stage in codes else -1
+
+
+@dataclass
+class _StageTally:
+    by_stage: Counter[str] = field(default_factory=Counter)
+    risk_effect: Counter[tuple[str, str]] = field(default_factory=Counter)
+    reached_pilot: int = 0
+    reached_implementation: int = 0
+
+
+def _tally_stages(initiatives: QuerySet[Initiative]) -> _StageTally:
+    """Stage, furthest stage, risk and effect in one GROUP BY (at most a few hundred rows)."""
+    tally = _StageTally()
+    grouped = (
+        initiatives.order_by()
+        .values_list("stage", "furthest_stage", "risk", "expected_effect")
+        .annotate(n=Count("pk"))
+    )
+    for stage, furthest, risk, effect, n in grouped:
+        tally.by_stage[stage] += n
+        if stage in ACTIVE_STAGES:
+            tally.risk_effect[(risk, effect)] += n
+        # The furthest stage is kept by the gate service; the current stage is taken into account
+        # too, so that data entered some other way still counts where it stands.
+        reached = max(_pipeline_index(stage), _pipeline_index(furthest))
+        if reached >= PILOT_INDEX:
+            tally.reached_pilot += n
+        if reached >= IMPLEMENTATION_INDEX:
+            tally.reached_implementation += n
+    return tally
+
+
+def _stage_series(tally: _StageTally) -> Series:
+    return Series(
+        tuple(Bar(str(stage), str(stage.label), tally.by_stage[stage]) for stage in STAGE_ORDER)
+    )
+
+
+def _risk_effect_matrix(tally: _StageTally) -> RiskEffectMatrix:
+    largest = max(tally.risk_effect.values(), default=0)
+
+    def weight(count: int) -> int:
+        return 0 if not count else max(1, -(-4 * count // largest))
+
+    return RiskEffectMatrix(
+        rows=tuple(
+            RiskEffectRow(
+                risk=str(risk),
+                label=str(risk.label),
+                cells=tuple(
+                    RiskEffectCell(
+                        str(risk),
+                        str(effect),
+                        tally.risk_effect[(risk, effect)],
+                        weight(tally.risk_effect[(risk, effect)]),
+                    )
+                    for effect in LEVELS
+                ),
+            )
+            for risk in LEVELS
+        )
+    )
+
+
+# The three counts below start from the scope's initiatives and join the link tables through
+# their initiative index, so their cost follows the size of the portfolio, not of the database.
+# The reference rows (3 dimensions, 17 goals) are read separately so that empty ones show too.
+
+
+def _dimension_series(active_ids: QuerySet[Any, Any]) -> Series:
+    counts = dict(
+        Initiative.dimensions.through.objects.filter(initiative_id__in=active_ids)
+        .order_by()
+        .values_list("sustainabilitydimension_id")
+        .annotate(n=Count("initiative_id"))
+    )
+    dimensions = SustainabilityDimension.objects.order_by("position", "pk")
+    return Series(tuple(Bar(d.code, d.name, counts.get(d.pk, 0)) for d in dimensions))
+
+
+def _goal_series(active_ids: QuerySet[Any, Any]) -> Series:
+    # An initiative with several targets of one goal counts once for that goal.
+    counts = dict(
+        Initiative.sdg_targets.through.objects.filter(initiative_id__in=active_ids)
+        .order_by()
+        .values_list("target__goal_id")
+        .annotate(n=Count("initiative_id", distinct=True))
+    )
+    goals = Goal.objects.order_by("number").only("pk", "number", "short_sv", "short_en")
+    return Series(
+        tuple(Bar(str(g.number), f"{g.number}. {g.short}", counts.get(g.pk, 0)) for g in goals)
+    )
+
+
+def _helix_series(active_ids: QuerySet[Any, Any]) -> Series:
+    counts = dict(
+        Initiative.partners.through.objects.filter(initiative_id__in=active_ids)
+        .order_by()
+        .values_list("organisation__helix_sector")
+        .annotate(n=Count("initiative_id", distinct=True))
+    )
+    return Series(
+        tuple(Bar(str(sector), str(sector.label), counts.get(sector, 0)) for sector in HelixSector)
+    )
+
+
+FUNNEL_STEPS = (
+    ("needs", _("Needs")),
+    ("ideas", _("Ideas")),
+    ("assessed", _("Assessed ideas")),
+    ("pilot", _("Reached pilot")),
+    ("implementation", _("Reached implementation")),
+)
+
+
+def _funnel_counts(*, user: Any, scope: Scope, tally: _StageTally) -> dict[str, int]:
+    needs = scope.filter_needs(needs_visible_to(user=user)).order_by().count()
+    submitted = Assignment.objects.filter(idea=OuterRef("pk"), status=AssignmentStatus.SUBMITTED)
+    ideas = (
+        scope.filter_ideas(ideas_visible_to(user=user))
+        .order_by()
+        .aggregate(total=Count("pk"), assessed=Count("pk", filter=Q(Exists(submitted))))
+    )
+    return {
+        "needs": needs,
+        "ideas": ideas["total"],
+        "assessed": ideas["assessed"],
+        "pilot": tally.reached_pilot,
+        "implementation": tally.reached_implementation,
+    }
+
+
+def _funnel_series(counts: dict[str, int]) -> Series:
+    return Series(tuple(Bar(key, str(label), counts[key]) for key, label in FUNNEL_STEPS))
+
+
+# How long the funnel over everything a visitor may see is kept. Counting every visible need
+# and idea of the whole platform takes about 150 ms at 300,000 needs; the overview page is a
+# starting point, where figures a few minutes old serve as well as exact ones.
+SITE_FUNNEL_SECONDS = 300
+
+
+def _visibility_key(user: Any) -> str:
+    """Equal for two visitors who see exactly the same needs, ideas and initiatives."""
+    if getattr(user, "is_superuser", False):
+        return "superuser"
+    if user is None or not user.is_authenticated:
+        return "anonymous"
+    # The user's own private needs count for them alone, so the key names the user; the
+    # memberships are part of it so that a new role shows at once.
+    memberships = sorted(memberships_of(user), key=repr)
+    digest = hashlib.sha256(repr(memberships).encode()).hexdigest()[:16]
+    return f"user-{user.pk}-{digest}"
+
+
+def site_funnel_cache_key(user: Any) -> str:
+    return f"portfolio:site-funnel:{_visibility_key(user)}"
+
+
+def site_funnel(*, user: Any) -> Series:
+    """The funnel over everything ``user`` may see, for the overview page; kept a few minutes."""
+    key = site_funnel_cache_key(user)
+    counts = cache.get(key)
+    if counts is None:
+        counts = _funnel_counts(
+            user=user,
+            scope=Scope(),
+            tally=_tally_stages(initiatives_visible_to(user=user)),
+        )
+        cache.set(key, counts, SITE_FUNNEL_SECONDS)
+    return _funnel_series(counts)
+
+
+def portfolio_balance(*, user: Any, scope: Scope) -> Balance:
+    """The balance views and the funnel of ``scope``, counting only what ``user`` may see."""
+    initiatives = scope.filter_initiatives(initiatives_visible_to(user=user))
+    tally = _tally_stages(initiatives)
+    active_ids = initiatives.filter(stage__in=ACTIVE_STAGES).values("pk")
+    return Balance(
+        initiative_count=sum(tally.by_stage.values()),
+        active_count=sum(tally.by_stage[stage] for stage in ACTIVE_STAGES),
+        parked_count=tally.by_stage[Stage.PARKED],
+        stages=_stage_series(tally),
+        dimensions=_dimension_series(active_ids),
+        sdg_goals=_goal_series(active_ids),
+        helix_sectors=_helix_series(active_ids),
+        risk_effect=_risk_effect_matrix(tally),
+        funnel=_funnel_series(_funnel_counts(user=user, scope=scope, tally=tally)),
+    )
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+_STAGE_POSITION = Case(
+    *(When(stage=stage, then=Value(position)) for position, stage in enumerate(STAGE_ORDER)),
+    output_field=IntegerField(),
+)
+
+
+def portfolio_initiatives(*, user: Any, scope: Scope) -> QuerySet[Initiative]:
+    """The scope's initiatives except the parked ones, in pipeline order, for a paginated table."""
+    return (
+        scope.filter_initiatives(initiatives_visible_to(user=user))
+        .exclude(stage=Stage.PARKED)
+        .select_related("municipality", "lead_organisation")
+        .only(
+            "pk",
+            "title",
+            "stage",
+            "municipality__code",
+            "municipality__name",
+            "lead_organisation__name",
+            "lead_organisation__slug",
+        )
+        .order_by(_STAGE_POSITION, "title", "pk")
+    )
+
+
+def parked_initiatives(*, user: Any, scope: Scope) -> QuerySet[Initiative]:
+    """The "not now" shelf: parked initiatives with where and why they were parked."""
+    return (
+        scope.filter_initiatives(initiatives_visible_to(user=user))
+        .filter(stage=Stage.PARKED)
+        .select_related("municipality", "lead_organisation")
+        .only(
+            "pk",
+            "title",
+            "stage",
+            "parked_from_stage",
+            "parked_reason",
+            "municipality__code",
+            "municipality__name",
+            "lead_organisation__name",
+            "lead_organisation__slug",
+        )
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def programmes_with_portfolios(*, user: Any) -> QuerySet[Programme]:
+    """Programmes ``user`` may see, each with the number of its initiatives they may see."""
+    visible = initiatives_visible_to(user=user).values("pk")
+    return (
+        programmes_visible_to(user=user)
+        .annotate(initiative_count=Count("initiatives", filter=Q(initiatives__in=visible)))
+        .only("pk", "name", "slug", "start_date", "end_date")
+        .order_by("-start_date", "name")
+    )
+
+
+def municipalities_with_initiatives(*, user: Any) -> QuerySet[Any, Any]:
+    """Code, name and number of visible initiatives of every municipality that has any."""
+    return (
+        initiatives_visible_to(user=user)
+        .order_by()
+        .values("municipality__code", "municipality__name")
+        .annotate(initiative_count=Count("pk"))
+        .order_by("municipality__name")
+    )

@@ -1,0 +1,55 @@
+"""Portfolio pages with balance views: the overview, a programme's and a municipality's portfolio."""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from samskapa.core.access import access
+from samskapa.core.pagination import paginate_capped
+from samskapa.geo.models import Municipality
+from samskapa.portfolio import balance
+from samskapa.programmes.models import Programme
+
+PARKED_PER_PAGE = 10
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    context = {
+        "funnel": balance.site_funnel(user=request.user),
+        "programmes": balance.programmes_with_portfolios(user=request.user),
+        "municipalities": balance.municipalities_with_initiatives(user=request.user),
+    }
+    return render(request, "portfolio/portfolio_index.html", context)
+
+
+def programme_portfolio(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = access(
+        Programme.objects.select_related("organisation"),
+        user=request.user,
+        view_permission="programmes.view_programme",
+        slug=slug,
+    )
+    context = _portfolio_context(request, balance.Scope(programme=programme))
+    context["programme"] = programme
+    return render(request, "portfolio/portfolio_programme.html", context)
+
+
+def municipality_portfolio(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = get_object_or_404(Municipality.objects.select_related("region"), code=code)
+    context = _portfolio_context(request, balance.Scope(municipality=municipality))
+    context["municipality"] = municipality
+    return render(request, "portfolio/portfolio_municipality.html", context)
+
+
+def _portfolio_context(request: HttpRequest, scope: balance.Scope) -> dict[str, Any]:
+    parked = balance.parked_initiatives(user=request.user, scope=scope)
+    return {
+        "balance": balance.portfolio_balance(user=request.user, scope=scope),
+        "page_obj": paginate_capped(
+            request, balance.portfolio_initiatives(user=request.user, scope=scope)
+        ),
+        # Its own page number, so that paging the shelf keeps the page of the main list.
+        "parked_page": Paginator(parked, PARKED_PER_PAGE).get_page(request.GET.get("parked")),
+    }
