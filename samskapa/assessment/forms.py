@@ -65,6 +65,7 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, ideas: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["idea"].queryset = ideas  # type: ignore[attr-defined]
+        self.fields["idea"].empty_label = _("Choose an idea")  # type: ignore[attr-defined]
 
 
 def weight_text(weight: Decimal) -> str:

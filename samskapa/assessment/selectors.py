@@ -6,6 +6,7 @@ ideas, assessors and criteria there are.
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -117,6 +118,43 @@ def other_scores(*, assignment: Assignment) -> QuerySet[Score]:
         .select_related("criterion", "assignment__assessor")
         .order_by("assignment__assessor__full_name", "criterion__position", "criterion_id")
     )
+
+
+@dataclass
+class ScoreMatrix:
+    """Scores of several assessors side by side: a row per criterion, a column per assessor."""
+
+    assessors: list[str]
+    rows: list[tuple[Criterion, list[int | None]]]
+    comments: list[tuple[str, str, str]]  # (assessor, criterion, comment)
+
+
+def score_matrix(*, scores: Iterable[Score], criteria: list[Criterion]) -> ScoreMatrix:
+    """Arrange ``scores`` (with their assignment's assessor loaded) for a table; no queries."""
+    by_assessor: dict[int, dict[int, Score]] = {}
+    names: dict[int, str] = {}
+    for score in scores:
+        assignment = score.assignment
+        by_assessor.setdefault(assignment.pk, {})[score.criterion_id] = score
+        names[assignment.pk] = assignment.assessor.display_name
+    order = sorted(names, key=lambda pk: (names[pk], pk))
+    rows = [
+        (
+            criterion,
+            [
+                by_assessor[pk][criterion.pk].value if criterion.pk in by_assessor[pk] else None
+                for pk in order
+            ],
+        )
+        for criterion in criteria
+    ]
+    comments = [
+        (names[pk], criterion.name, by_assessor[pk][criterion.pk].comment)
+        for pk in order
+        for criterion in criteria
+        if criterion.pk in by_assessor[pk] and by_assessor[pk][criterion.pk].comment
+    ]
+    return ScoreMatrix(assessors=[names[pk] for pk in order], rows=rows, comments=comments)
 
 
 def challenge_assignments(*, challenge: Challenge) -> QuerySet[Assignment]:
@@ -253,11 +291,11 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
         .annotate(weighted_sum=Sum(_weighted()), weight_sum=Sum("criterion__weight"))
         .order_by()
     )
-    for row in per_assessor:
-        result = results.get(row["assignment__idea_id"])
-        if result is None or not row["weight_sum"]:
+    for totals in per_assessor:
+        result = results.get(totals["assignment__idea_id"])
+        if result is None or not totals["weight_sum"]:
             continue
-        own_mean = row["weighted_sum"] / float(row["weight_sum"])
+        own_mean = totals["weighted_sum"] / float(totals["weight_sum"])
         if result.assessor_low is None or own_mean < result.assessor_low:
             result.assessor_low = own_mean
         if result.assessor_high is None or own_mean > result.assessor_high:

@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskapa.assessment import services
-from samskapa.assessment.forms import ConflictForm, CriterionForm, InviteForm, ScaleForm, ScoreForm
+from samskapa.assessment.forms import (
+    ConflictForm,
+    CriterionForm,
+    InviteForm,
+    ScaleForm,
+    ScoreForm,
+    weight_text,
+)
 from samskapa.assessment.models import Assignment, Criterion, CriterionSet
 from samskapa.assessment.selectors import (
     DISAGREEMENT_SHARE,
@@ -29,6 +36,7 @@ from samskapa.assessment.selectors import (
     other_scores,
     programme_challenges,
     programme_criterion_set,
+    score_matrix,
 )
 from samskapa.core.access import access
 from samskapa.core.views import apply_validation_error, paginate
@@ -135,13 +143,19 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Your assessment has been submitted. Thank you!"))
                 return redirect(assignment)
     can_see_others = user.has_perm("assessment.view_other_scores", assignment)
+    others = (
+        score_matrix(scores=other_scores(assignment=assignment), criteria=criteria)
+        if can_see_others
+        else None
+    )
     context = {
         "assignment": assignment,
         "idea": assignment.idea,
         "criterion_set": criterion_set,
         "form": form,
         "own_scores": assignment.scores.all(),
-        "other_scores": other_scores(assignment=assignment) if can_see_others else None,
+        "others": others,
+        "is_own": assignment.assessor_id == user.pk,
         "can_see_others": can_see_others,
         "conflict_form": ConflictForm()
         if user.has_perm("assessment.declare_conflict", assignment)
@@ -311,7 +325,7 @@ def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={
             "name": criterion.name,
             "description": criterion.description,
-            "weight": criterion.weight,
+            "weight": weight_text(criterion.weight),
         },
     )
     if request.method == "POST" and form.is_valid():

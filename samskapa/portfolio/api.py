@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -375,6 +376,32 @@ class GateDecisionDetail(generics.RetrieveAPIView):
             raise Http404 from error
 
 
+class _TraceLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField()
+
+
+class _TraceChallengeSerializer(_TraceLinkSerializer):
+    deadline = serializers.DateField()
+    ideas = _TraceLinkSerializer(many=True)
+
+
+class _TraceInitiativeSerializer(_TraceLinkSerializer):
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    stage_label = serializers.CharField()
+    lead_organisation = serializers.SlugField()
+
+
+class NeedTraceSerializer(serializers.Serializer):
+    """The shape of a need's trace, for the API description."""
+
+    need = _TraceLinkSerializer()
+    challenges = _TraceChallengeSerializer(many=True)
+    more_ideas = serializers.BooleanField()
+    initiatives = _TraceInitiativeSerializer(many=True)
+
+
 class NeedTraceView(APIView):
     """What became of a need: the challenges that answer it with their ideas, and the
     initiatives that answer it (directly or through one of those ideas) with their stage.
@@ -382,6 +409,7 @@ class NeedTraceView(APIView):
 
     rules = {"GET": None}
 
+    @extend_schema(responses=NeedTraceSerializer)
     def get(self, request: Request, pk: int) -> Response:
         need = access(
             Need.objects.select_related("project"),

@@ -335,10 +335,12 @@ def _funnel_series(counts: dict[str, int]) -> Series:
     return Series(tuple(Bar(key, str(label), counts[key]) for key, label in FUNNEL_STEPS))
 
 
-# How long the funnel over everything a visitor may see is kept. Counting every visible need
-# and idea of the whole platform takes about 150 ms at 300,000 needs; the overview page is a
-# starting point, where figures a few minutes old serve as well as exact ones.
-SITE_FUNNEL_SECONDS = 300
+# How long the overview (the funnel over everything a visitor may see, and the number of
+# initiatives per programme and municipality) is kept. Counting every visible need and idea of
+# the whole platform takes about 150 ms at 300,000 needs; the overview is a starting point,
+# where figures a few minutes old serve as well as exact ones. The pages of one programme or
+# municipality are always counted afresh.
+OVERVIEW_SECONDS = 300
 
 
 def _visibility_key(user: Any) -> str:
@@ -354,22 +356,73 @@ def _visibility_key(user: Any) -> str:
     return f"user-{user.pk}-{digest}"
 
 
-def site_funnel_cache_key(user: Any) -> str:
-    return f"portfolio:site-funnel:{_visibility_key(user)}"
+def overview_cache_key(user: Any) -> str:
+    return f"portfolio:overview:{_visibility_key(user)}"
 
 
-def site_funnel(*, user: Any) -> Series:
-    """The funnel over everything ``user`` may see, for the overview page; kept a few minutes."""
-    key = site_funnel_cache_key(user)
+@dataclass(frozen=True)
+class ProgrammeRow:
+    programme: Programme
+    initiative_count: int
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    code: str
+    name: str
+    initiative_count: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The overview page: the funnel over everything, and where the initiatives are."""
+
+    funnel: Series
+    programmes: tuple[ProgrammeRow, ...]
+    municipalities: tuple[MunicipalityRow, ...]
+
+
+def _overview_counts(user: Any) -> dict[str, Any]:
+    initiatives = initiatives_visible_to(user=user)
+    return {
+        "funnel": _funnel_counts(user=user, scope=Scope(), tally=_tally_stages(initiatives)),
+        "programmes": dict(
+            initiatives.filter(programme__isnull=False)
+            .order_by()
+            .values_list("programme_id")
+            .annotate(n=Count("pk"))
+        ),
+        "municipalities": list(
+            initiatives.order_by()
+            .values_list("municipality__code", "municipality__name")
+            .annotate(n=Count("pk"))
+            .order_by("municipality__name")
+        ),
+    }
+
+
+def portfolio_overview(*, user: Any) -> Overview:
+    """The figures of the overview page for ``user``; the counts are kept a few minutes."""
+    key = overview_cache_key(user)
     counts = cache.get(key)
     if counts is None:
-        counts = _funnel_counts(
-            user=user,
-            scope=Scope(),
-            tally=_tally_stages(initiatives_visible_to(user=user)),
-        )
-        cache.set(key, counts, SITE_FUNNEL_SECONDS)
-    return _funnel_series(counts)
+        counts = _overview_counts(user)
+        cache.set(key, counts, OVERVIEW_SECONDS)
+    programmes = (
+        programmes_visible_to(user=user)
+        .only("pk", "name", "slug", "start_date", "end_date")
+        .order_by("-start_date", "name")
+    )
+    return Overview(
+        funnel=_funnel_series(counts["funnel"]),
+        programmes=tuple(
+            ProgrammeRow(programme, counts["programmes"].get(programme.pk, 0))
+            for programme in programmes
+        ),
+        municipalities=tuple(
+            MunicipalityRow(code, name, n) for code, name, n in counts["municipalities"]
+        ),
+    )
 
 
 def portfolio_balance(*, user: Any, scope: Scope) -> Balance:
@@ -435,26 +488,4 @@ def parked_initiatives(*, user: Any, scope: Scope) -> QuerySet[Initiative]:
             "lead_organisation__slug",
         )
         .order_by("-updated_at", "-pk")
-    )
-
-
-def programmes_with_portfolios(*, user: Any) -> QuerySet[Programme]:
-    """Programmes ``user`` may see, each with the number of its initiatives they may see."""
-    visible = initiatives_visible_to(user=user).values("pk")
-    return (
-        programmes_visible_to(user=user)
-        .annotate(initiative_count=Count("initiatives", filter=Q(initiatives__in=visible)))
-        .only("pk", "name", "slug", "start_date", "end_date")
-        .order_by("-start_date", "name")
-    )
-
-
-def municipalities_with_initiatives(*, user: Any) -> QuerySet[Any, Any]:
-    """Code, name and number of visible initiatives of every municipality that has any."""
-    return (
-        initiatives_visible_to(user=user)
-        .order_by()
-        .values("municipality__code", "municipality__name")
-        .annotate(initiative_count=Count("pk"))
-        .order_by("municipality__name")
     )

@@ -16,12 +16,8 @@ PARKED_PER_PAGE = 10
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    context = {
-        "funnel": balance.site_funnel(user=request.user),
-        "programmes": balance.programmes_with_portfolios(user=request.user),
-        "municipalities": balance.municipalities_with_initiatives(user=request.user),
-    }
-    return render(request, "portfolio/portfolio_index.html", context)
+    overview = balance.portfolio_overview(user=request.user)
+    return render(request, "portfolio/portfolio_index.html", {"overview": overview})
 
 
 def programme_portfolio(request: HttpRequest, slug: str) -> HttpResponse:

@@ -29,6 +29,12 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.organisation.name})"
 
 
+class TargetChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        text = obj.text if len(obj.text) <= 90 else f"{obj.text[:88].rstrip()}…"
+        return f"{obj.code} {text}"
+
+
 class NeedChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.title} ({obj.project.name})"
@@ -44,6 +50,7 @@ class InitiativeForm(forms.ModelForm):
         label=_("Partners"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_(
             "Organisations from every helix sector that take part. Hold Ctrl (or Cmd) to choose "
             "several."
@@ -59,6 +66,7 @@ class InitiativeForm(forms.ModelForm):
         label=_("Needs it answers"),
         queryset=Need.objects.none(),
         required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
     stakeholder_groups = forms.ModelMultipleChoiceField(
@@ -74,11 +82,12 @@ class InitiativeForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    sdg_targets = forms.ModelMultipleChoiceField(
+    sdg_targets = TargetChoiceField(
         label=_("Agenda 2030 targets"),
         queryset=Target.objects.select_related("goal").order_by("goal__number", "pk"),
         required=False,
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
     class Meta:

@@ -224,11 +224,15 @@ def need_trace(*, need: Need, user: Any) -> NeedTrace:
         )
     for idea in ideas[:TRACE_IDEA_LIMIT]:
         by_challenge[idea.challenge_id].ideas.append(idea)  # type: ignore[index]
+    # The ids from both paths first, each found through its own index, then the initiatives by
+    # primary key. An OR over the two joins made PostgreSQL join every visible initiative to its
+    # idea and the challenge's needs before filtering: 15-60 ms at 5,000 initiatives, 0.3 ms so.
+    answering = Initiative.needs.through.objects.filter(need_id=need.pk).values("initiative_id")
+    through_ideas = Initiative.objects.filter(idea__challenge__needs=need).order_by().values("pk")
     initiatives = list(
         initiatives_visible_to(user=user)
-        .filter(Q(needs=need) | Q(idea__challenge__needs=need))
+        .filter(pk__in=answering.order_by().union(through_ideas))
         .select_related("municipality", "lead_organisation")
-        .distinct()
         .order_by("title", "pk")
     )
     return NeedTrace(

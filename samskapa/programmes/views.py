@@ -267,7 +267,7 @@ def phase_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         programme=programme,
         form=PhaseForm(request.POST or None, instance=phase),
         save=lambda data: services.phase_update(actor=request.user, phase=phase, **data),
-        title=_("Change the phase %(name)s") % {"name": phase.name},
+        title=_("Change the phase “%(name)s”") % {"name": phase.name},
         done=_("The changes have been saved."),
         anchor="phases",
     )
@@ -312,7 +312,7 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         save=lambda data: services.milestone_update(
             actor=request.user, milestone=milestone, **data
         ),
-        title=_("Change the milestone %(title)s") % {"title": milestone.title},
+        title=_("Change the milestone “%(title)s”") % {"title": milestone.title},
         done=_("The changes have been saved."),
         anchor="milestones",
     )

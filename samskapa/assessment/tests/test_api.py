@@ -210,7 +210,10 @@ def test_challenge_criterion_set_switches(
     assert response.status_code == 201
     assert response.json()["source"] == "challenge"
     assert api_client.post(url).status_code == 400  # already its own
-    assert api_client.post(criteria_url, {"name": "Egen", "weight": 1}, format="json").status_code == 201
+    assert (
+        api_client.post(criteria_url, {"name": "Egen", "weight": 1}, format="json").status_code
+        == 201
+    )
     response = api_client.patch(url, {"scale_min": 1, "scale_max": 10}, format="json")
     assert response.json()["scale_max"] == 10
     response = api_client.delete(url)

@@ -76,7 +76,9 @@ def test_idea_assessed_by_two_assessors_and_taken_through_a_gate(
     expect(shared).to_contain_text("Spridningspotential")
     axe_check(page)
     expect(page.get_by_text("so the challenge keeps them")).to_be_visible()
-    expect(page.get_by_role("button", name="Give the challenge criteria of its own")).to_have_count(0)
+    expect(page.get_by_role("button", name="Give the challenge criteria of its own")).to_have_count(
+        0
+    )
 
     # ... and invites two assessors to the new idea.
     for email in ASSESSORS:
@@ -105,8 +107,10 @@ def test_idea_assessed_by_two_assessors_and_taken_through_a_gate(
     expect(page.get_by_text("once you have submitted your own")).to_be_visible()
     expect(page.get_by_text(FIRST_COMMENT)).to_have_count(0)
     _score(page, criteria, SECOND_SCORES, "Svårt att hitta mark.")
-    others = page.get_by_role("table").filter(has_text="Bertil Bedömare")
-    expect(others).to_contain_text(FIRST_COMMENT)
+    others = page.get_by_role("table", name="The other assessors' scores per criterion")
+    expect(others.get_by_role("columnheader", name=re.compile("Bertil Bedömare"))).to_be_visible()
+    expect(others.get_by_role("row", name=re.compile("Värde för invånarna"))).to_contain_text("5")
+    expect(page.get_by_text(FIRST_COMMENT)).to_be_visible()
 
     # The leader sees the weighted mean, the spread between the assessors and the flag.
     _log_in_as(page, login, LEADER)

@@ -8,13 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from samskapa.accounts.models import User
 from samskapa.assessment import services
-from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, Score
+from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, CriterionSet, Score
 from samskapa.assessment.tests.conftest import submit
 from samskapa.core.models import Notification
-from samskapa.ideas.tests.factories import IdeaFactory
-from samskapa.assessment.models import CriterionSet
 from samskapa.ideas import services as ideas_services
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.ideas.tests.factories import IdeaFactory
 from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import Programme
 
@@ -48,14 +47,18 @@ class TestCriteria:
         assert "weight" in error.value.message_dict
         assert not Criterion.objects.exists()
 
-    def test_name_unique_within_the_set(self, gavle_leader: User, criteria: list[Criterion]) -> None:
+    def test_name_unique_within_the_set(
+        self, gavle_leader: User, criteria: list[Criterion]
+    ) -> None:
         challenge = criteria[0].criterion_set.challenge
         with pytest.raises(ValidationError, match="already a criterion"):
             services.criterion_add(
                 actor=gavle_leader, challenge=challenge, name=" kostnad ", weight=Decimal(1)
             )
         with pytest.raises(ValidationError, match="already a criterion"):
-            services.criterion_update(actor=gavle_leader, criterion=criteria[1], name="Värde för invånarna")
+            services.criterion_update(
+                actor=gavle_leader, criterion=criteria[1], name="Värde för invånarna"
+            )
 
     def test_update_weight(self, gavle_leader: User, criteria: list[Criterion]) -> None:
         services.criterion_update(actor=gavle_leader, criterion=criteria[1], weight="2.5")

@@ -4,9 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from samskapa.accounts.models import User
+from samskapa.accounts.tests.factories import UserFactory
+from samskapa.assessment import services
 from samskapa.assessment.models import (
     Assignment,
     AssignmentStatus,
@@ -17,6 +21,7 @@ from samskapa.assessment.models import (
 from samskapa.assessment.tests.conftest import submit
 from samskapa.core.models import Visibility
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
 from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import Programme
 
@@ -228,7 +233,9 @@ def test_programme_page_for_programme_leaders_only(
     for user in (naringen_leader, kiruna_admin, resident):
         client.force_login(user)
         assert client.get(url).status_code == 403
-        assert client.post(url, {"action": "criterion", "name": "X", "weight": "1"}).status_code == 403
+        assert (
+            client.post(url, {"action": "criterion", "name": "X", "weight": "1"}).status_code == 403
+        )
     assert not Criterion.objects.exists()
     client.force_login(gavle_leader)
     assert client.get(url).status_code == 200
@@ -255,11 +262,16 @@ def test_programme_page_defines_criteria_and_lists_challenges(
     response = client.post(url, {"action": "criterion", "name": "Nytta", "weight": "abc"})
     assert response.status_code == 400
     assert "Give the weight as a number" in response.text
-    assert client.post(url, {"action": "criterion", "name": "Nytta", "weight": "3"}).status_code == 302
+    assert (
+        client.post(url, {"action": "criterion", "name": "Nytta", "weight": "3"}).status_code == 302
+    )
     response = client.post(url, {"action": "scale", "scale_min": "5", "scale_max": "1"})
     assert response.status_code == 400
     assert "The highest score must be above the lowest score." in response.text
-    assert client.post(url, {"action": "scale", "scale_min": "0", "scale_max": "10"}).status_code == 302
+    assert (
+        client.post(url, {"action": "scale", "scale_min": "0", "scale_max": "10"}).status_code
+        == 302
+    )
     criterion_set = CriterionSet.objects.get(programme=programme)
     assert (criterion_set.scale_min, criterion_set.scale_max) == (0, 10)
     response = client.get(url)
@@ -332,3 +344,32 @@ def test_challenge_form_offers_visible_programmes_with_the_project(
     challenge.refresh_from_db()
     assert challenge.programme == programme
     assert programme.name in client.get(challenge.get_absolute_url()).text
+
+
+def test_manage_and_programme_pages_queries_do_not_grow(
+    client: Client,
+    gavle_leader: User,
+    challenge: Challenge,
+    criteria: list[Criterion],
+    programme: Programme,
+    programme_criteria: list[Criterion],
+) -> None:
+    client.force_login(gavle_leader)
+    manage = f"/en/bedomning/utmaningar/{challenge.pk}/"
+    page = f"/en/bedomning/program/{programme.slug}/"
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            idea = IdeaFactory(challenge=challenge, project=challenge.project)
+            services.assessor_invite(actor=gavle_leader, idea=idea, email=UserFactory().email)
+            ChallengeFactory(project=challenge.project, programme=programme)
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    grow(1)
+    small = (count(manage), count(page))
+    grow(5)
+    assert (count(manage), count(page)) == small

@@ -336,38 +336,50 @@ class TestLists:
         assert shelf == [portfolio.parked]
         assert shelf[0].parked_reason == "Väntar på den nya detaljplanen."
 
-    def test_programmes_and_municipalities_of_the_overview(
+
+class TestOverview:
+    def test_funnel_programmes_and_municipalities(
         self, portfolio: Portfolio, gavle_member: User
     ) -> None:
-        programmes = balance.programmes_with_portfolios(user=AnonymousUser())
-        assert [(p.slug, p.initiative_count) for p in programmes] == [("innovationsprogram", 4)]
-        mine = balance.programmes_with_portfolios(user=gavle_member)
-        assert [p.initiative_count for p in mine] == [5]
-        places = balance.municipalities_with_initiatives(user=AnonymousUser())
-        assert [(row["municipality__code"], row["initiative_count"]) for row in places] == [
-            ("2180", 4),
-            ("2584", 1),
-        ]
-
-
-class TestSiteFunnel:
-    def test_counts_everything_visible_and_is_kept_per_visibility(
-        self, portfolio: Portfolio, gavle_member: User
-    ) -> None:
-        anonymous = balance.site_funnel(user=AnonymousUser())
-        assert _counts(anonymous) == {
+        overview = balance.portfolio_overview(user=AnonymousUser())
+        assert _counts(overview.funnel) == {
             "needs": 3,
             "ideas": 3,
             "assessed": 1,
             "pilot": 4,  # Kiruna's scaling initiative too
             "implementation": 2,
         }
-        assert _counts(balance.site_funnel(user=gavle_member))["needs"] == 4
+        assert [(row.programme.slug, row.initiative_count) for row in overview.programmes] == [
+            ("innovationsprogram", 4)
+        ]
+        assert [(row.code, row.initiative_count) for row in overview.municipalities] == [
+            ("2180", 4),
+            ("2584", 1),
+        ]
+        mine = balance.portfolio_overview(user=gavle_member)
+        assert _counts(mine.funnel)["needs"] == 4
+        assert [row.initiative_count for row in mine.programmes] == [5]
+        assert (mine.municipalities[0].code, mine.municipalities[0].initiative_count) == (
+            "2180",
+            5,
+        )
+
+    def test_members_only_programme_is_listed_for_its_members_only(
+        self, kiruna: Organisation, kiruna_admin: User, gavle_member: User
+    ) -> None:
+        ProgrammeFactory(slug="kiruna-intern", organisation=kiruna, visibility=Visibility.MEMBERS)
+        assert balance.portfolio_overview(user=AnonymousUser()).programmes == ()
+        assert balance.portfolio_overview(user=gavle_member).programmes == ()
+        rows = balance.portfolio_overview(user=kiruna_admin).programmes
+        assert [row.programme.slug for row in rows] == ["kiruna-intern"]
+
+    def test_counts_are_kept_a_few_minutes_per_visibility(self, portfolio: Portfolio) -> None:
+        assert _counts(balance.portfolio_overview(user=AnonymousUser()).funnel)["needs"] == 3
         NeedFactory(project=portfolio.programme.projects.get())
-        # Kept for a few minutes: the overview does not count 300,000 needs on every visit.
-        assert _counts(balance.site_funnel(user=AnonymousUser()))["needs"] == 3
-        cache.delete(balance.site_funnel_cache_key(AnonymousUser()))
-        assert _counts(balance.site_funnel(user=AnonymousUser()))["needs"] == 4
+        # The overview does not count 300,000 needs on every visit.
+        assert _counts(balance.portfolio_overview(user=AnonymousUser()).funnel)["needs"] == 3
+        cache.delete(balance.overview_cache_key(AnonymousUser()))
+        assert _counts(balance.portfolio_overview(user=AnonymousUser()).funnel)["needs"] == 4
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -572,7 +584,7 @@ def test_query_count_does_not_grow_with_the_data(
     def measure() -> list[int]:
         counts = []
         for url in URLS:
-            cache.delete(balance.site_funnel_cache_key(user))
+            cache.delete(balance.overview_cache_key(user))
             counts.append(_queries(api if url.startswith("/api/") else client, url))
         return counts
 

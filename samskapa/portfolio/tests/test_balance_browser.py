@@ -137,7 +137,14 @@ if os.environ.get("BALANCE_SCREENSHOTS"):
             page.goto(url)
             page.wait_for_timeout(800)
             page.screenshot(path=f"/tmp/balance/shot-{name}.png", full_page=True)
+            if name == "programme":
+                for index, section in enumerate(page.locator("main > section").all()):
+                    section.screenshot(path=f"/tmp/balance/section-{index}.png")
+                page.get_by_text("Visa som tabell").first.click()
+                page.locator("main > section").first.screenshot(path="/tmp/balance/open.png")
         page.set_viewport_size({"width": 390, "height": 800})
         page.goto(f"/sv/portfolj/program/{SLUG}/")
         page.wait_for_timeout(800)
         page.screenshot(path="/tmp/balance/shot-mobile.png", full_page=True)
+        for index, section in enumerate(page.locator("main > section").all()):
+            section.screenshot(path=f"/tmp/balance/mobile-{index}.png")

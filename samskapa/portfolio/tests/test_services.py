@@ -528,9 +528,12 @@ class TestAppendOnly:
         self, sql: str, initiative: Initiative, gavle_leader: User
     ) -> None:
         entry = decide(initiative, gavle_leader, Decision.GO)
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [entry.pk])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [entry.pk])
         assert GateDecision.objects.get().rationale == "Beslutat vid grindmötet."
 
     def test_queryset_update_is_refused_too(

@@ -27,7 +27,9 @@ def test_leader_follows_the_programme_to_its_timeline(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     axe_check(page)
 
-    page.get_by_role("link", name=re.compile("Innovationsprogram för hållbar stadsutveckling")).click()
+    page.get_by_role(
+        "link", name=re.compile("Innovationsprogram för hållbar stadsutveckling")
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Innovationsprogram för hållbar stadsutveckling 2026–2028"
     )

@@ -181,6 +181,22 @@ class TestDetailAndTimeline:
         assert '<th scope="row">Förstudierapporter klara</th>' in text
         assert '<th scope="col">' in text
 
+    def test_detail_queries_do_not_grow_with_milestones(
+        self, client: Client, gavle_leader: User, programme: Programme, partner: Organisation
+    ) -> None:
+        client.force_login(gavle_leader)
+        MilestoneFactory(programme=programme, responsible=programme.organisation)
+        with CaptureQueriesContext(connection) as few:
+            assert client.get(_url(programme)).status_code == 200
+            assert client.get(_url(programme, "tidslinje/")).status_code == 200
+        ParticipantFactory(programme=programme, organisation=partner)
+        for _ in range(8):
+            MilestoneFactory(programme=programme, responsible=partner)
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(_url(programme)).status_code == 200
+            assert client.get(_url(programme, "tidslinje/")).status_code == 200
+        assert len(many) == len(few)
+
     def test_leader_sees_management_links(
         self, client: Client, gavle_leader: User, programme: Programme, late_milestone: Milestone
     ) -> None:

@@ -48,7 +48,7 @@ STEPS = [(5_000, 30_000), (50_000, 300_000)]
 SMALL_STEPS = [(500, 3_000), (2_000, 12_000)]
 USERS = 500
 BATCH = 5_000
-RUNS = 30
+RUNS = 40
 WARM_UP = 5
 IDEAS_PER_INITIATIVE = 10
 PROGRAMME_SLUG = "bench-innovationsprogram"
@@ -302,6 +302,7 @@ class Command(BaseCommand):
         )
         self._programme(organisations)
         self.needs_of_project: dict[int, list[int]] = {}
+        self.challenges_linked = False
         self.idea_count = 0
         self.need_count = 0
         self.initiative_count = 0
@@ -402,6 +403,18 @@ class Command(BaseCommand):
                 for need in created:
                     self.needs_of_project.setdefault(need.project_id, []).append(need.pk)
                 self.need_count += size
+        if not self.challenges_linked:
+            # Each challenge answers two needs of its project, so that "what became of this
+            # need" has challenges and ideas to follow.
+            through = Challenge.needs.through
+            through.objects.bulk_create(
+                [
+                    through(challenge_id=challenge.pk, need_id=need_id)
+                    for challenge in self.challenges
+                    for need_id in self.needs_of_project.get(challenge.project_id, [])[:2]
+                ]
+            )
+            self.challenges_linked = True
         with _keep_given_times(Idea, Comment, Initiative, updated=(Initiative,)):
             while self.idea_count < ideas:
                 size = min(BATCH, ideas - self.idea_count)
@@ -610,9 +623,12 @@ class Command(BaseCommand):
             .order_by("-support_count")
             .first()
         )
+        # A need a challenge answers: its page follows it to the challenge's ideas and initiatives.
         need = (
-            Need.objects.filter(visibility=Visibility.PUBLIC, is_hidden=False)
-            .order_by("-id")
+            Need.objects.filter(
+                visibility=Visibility.PUBLIC, is_hidden=False, challenges__isnull=False
+            )
+            .order_by("pk")
             .first()
         )
         challenge = Challenge.objects.order_by("pk").first()
@@ -638,7 +654,10 @@ class Command(BaseCommand):
 
             return [
                 ("need list", "/sv/behov/"),
-                ("need detail", f"/sv/behov/{need.pk}/" if need else "/sv/behov/0/"),
+                (
+                    "need detail (with challenges, ideas and initiatives)",
+                    f"/sv/behov/{need.pk}/" if need else None,
+                ),
                 ("need search", "/sv/behov/?q=belysning"),
                 ("idea list, first page", "/sv/ideer/"),
                 (
@@ -679,6 +698,12 @@ class Command(BaseCommand):
             ]
 
     def _measure(self, runs: int) -> list[dict[str, Any]]:
+        """Median and p95 of ``runs`` timings and the query count of every page.
+
+        The pages are timed in rounds (each page once per round) rather than one page ``runs``
+        times in a row: the machine is shared, and a burst of other work then slows every page
+        a little instead of one page a lot.
+        """
         rows: list[dict[str, Any]] = []
         with override_settings(
             DEBUG=False,
@@ -696,22 +721,14 @@ class Command(BaseCommand):
             request_started.disconnect(close_old_connections)
             request_finished.disconnect(close_old_connections)
             logging.getLogger("samskapa.request").setLevel(logging.WARNING)
+            timed: list[dict[str, Any]] = []
             for label, url in self._urls():
-                if url is None:
-                    rows.append({"label": label, "url": "", "missing": "not built yet"})
-                    self.stdout.write(f"{label:45} not built yet")
-                    continue
-                for _ in range(WARM_UP):
-                    try:
-                        response = client.get(url)
-                    except Exception as error:
-                        response = None
-                        self.stderr.write(f"{label}: {error!r}")
-                        break
-                if response is None or response.status_code != 200:
-                    status = response.status_code if response is not None else "error"
-                    rows.append({"label": label, "url": url, "missing": f"answered {status}"})
-                    self.stdout.write(f"{label:45} answered {status}")
+                row: dict[str, Any] = {"label": label, "url": url or ""}
+                rows.append(row)
+                problem = self._warm_up(client, url)
+                if problem:
+                    row["missing"] = problem
+                    self.stdout.write(f"{label:45} {problem}")
                     continue
                 executed: list[str] = []
 
@@ -720,27 +737,35 @@ class Command(BaseCommand):
                     return execute(sql, *args)
 
                 with connection.execute_wrapper(count):
-                    client.get(url)
-                times = []
-                for _ in range(runs):
+                    client.get(row["url"])
+                row.update(queries=len(executed), times=[])
+                timed.append(row)
+            for _ in range(runs):
+                for row in timed:
                     started = time.perf_counter()
-                    client.get(url)
-                    times.append((time.perf_counter() - started) * 1000)
-                p95 = statistics.quantiles(times, n=20)[18]
-                rows.append(
-                    {
-                        "label": label,
-                        "url": url,
-                        "median": statistics.median(times),
-                        "p95": p95,
-                        "queries": len(executed),
-                        "times": times,
-                    }
-                )
+                    client.get(row["url"])
+                    row["times"].append((time.perf_counter() - started) * 1000)
+            for row in timed:
+                row["median"] = statistics.median(row["times"])
+                row["p95"] = statistics.quantiles(row["times"], n=20)[18]
                 self.stdout.write(
-                    f"{label:45} median {rows[-1]['median']:6.1f} ms  p95 {p95:6.1f} ms  {rows[-1]['queries']} queries"
+                    f"{row['label']:45} median {row['median']:6.1f} ms  "
+                    f"p95 {row['p95']:6.1f} ms  {row['queries']} queries"
                 )
         return rows
+
+    def _warm_up(self, client: Client, url: str | None) -> str:
+        """Request ``url`` a few times; what is wrong with it, or "" if it answers 200."""
+        if url is None:
+            return "not built yet"
+        for _ in range(WARM_UP):
+            try:
+                response = client.get(url)
+            except Exception as error:
+                return f"failed ({type(error).__name__})"
+            if response.status_code != 200:
+                return f"answered {response.status_code}"
+        return ""
 
     def _write(self, path: Path, results: list[tuple[int, int, list[dict[str, Any]]]]) -> None:
         (small_ideas, small_needs, small), (big_ideas, big_needs, big) = results
@@ -758,8 +783,9 @@ class Command(BaseCommand):
             "```",
             "",
             f"Machine: {os.cpu_count()} cores, PostgreSQL {version} on the same machine; in-process "
-            f"Django test client, {WARM_UP} warm-up requests then {len(self._times_of(big))} timed "
-            "ones per page, anonymous visitor, DEBUG off; `VACUUM ANALYZE` after each fill. Data: "
+            f"Django test client, {WARM_UP} warm-up requests per page, then "
+            f"{len(self._times_of(big))} timed rounds in which every page is requested once; "
+            "anonymous visitor, DEBUG off; `VACUUM ANALYZE` after each fill. Data: "
             "500 users, 290 municipalities (one project and two challenges each), ideas with 0-6 "
             "comments and 0-10 supporters, 1-2 sustainability dimensions; 1 % of ideas hidden, "
             "10 % of needs private; one initiative per ten ideas (1-3 partners from all four helix "

@@ -47,6 +47,23 @@
     },
   };
 
+  // On a narrow screen long labels (the names of the goals) are broken into lines of whole
+  // words, so that they are not cut off and the bars keep some room.
+  function wrap(label, width) {
+    const lines = [];
+    let line = "";
+    for (const word of String(label).split(" ")) {
+      if (line && line.length + word.length + 1 > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push(line);
+    return lines;
+  }
+
   function draw(figure) {
     const source = document.getElementById(figure.dataset.portfolioChart);
     const box = figure.querySelector(".portfolio-chart__canvas");
@@ -57,12 +74,16 @@
     const data = JSON.parse(source.textContent);
     const valueLabel = figure.dataset.valueLabel || "";
     box.hidden = false;
-    // Horizontal bars: room for each bar and its label, plus the axis.
-    box.style.height = `${data.values.length * 2.25 + 3.5}rem`;
+    const narrow = box.clientWidth < 560;
+    const labels = narrow ? data.labels.map((label) => wrap(label, 16)) : data.labels;
+    const lines = Math.max(...labels.map((label) => (Array.isArray(label) ? label.length : 1)));
+    // Horizontal bars: room for each bar and its label (on as many lines as it takes), plus
+    // the axis.
+    box.style.height = `${data.values.length * Math.max(2.25, lines * 1.25 + 0.5) + 3.5}rem`;
     new Chart(canvas, {
       type: "bar",
       data: {
-        labels: data.labels,
+        labels,
         datasets: [
           {
             label: valueLabel,
@@ -92,7 +113,7 @@
             title: { display: Boolean(valueLabel), text: valueLabel, color: colours.text },
           },
           y: {
-            ticks: { autoSkip: false, color: colours.text },
+            ticks: { autoSkip: false, color: colours.text, font: { size: narrow ? 12 : 14 } },
             grid: { display: false },
           },
         },
