@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.history import save_with_history
 from samskapa.organisations.models import Membership, Role
+from samskapa.portfolio.models import GateDecision
 
 PROFILE_FIELDS = ("full_name", "municipality", "language")
 
@@ -90,5 +91,13 @@ def user_delete(*, actor: User) -> None:
                 "before you delete your account."
             )
             % {"names": ", ".join(sole_admin_of)}
+        )
+    if GateDecision.objects.filter(decided_by=actor).exists():
+        raise ValidationError(
+            _(
+                "You have made gate decisions in the portfolio. They are kept as a record of who "
+                "decided what, so the account cannot be deleted here. Ask the platform "
+                "administrator to close it."
+            )
         )
     actor.delete()

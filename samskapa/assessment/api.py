@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
@@ -124,6 +126,38 @@ class ScaleSerializer(serializers.Serializer):
                 {"scale_max": _("The highest score must be above the lowest score.")}
             )
         return attrs
+
+
+class CriterionSetStateSerializer(serializers.Serializer):
+    """Which criteria apply (``source``: challenge, programme or null) and their scale."""
+
+    # DRF's metaclass moves declared fields out of the class; mypy sees Field.source.
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=["challenge", "programme"], allow_null=True
+    )
+    challenge = serializers.IntegerField(required=False)
+    programme = serializers.CharField(allow_null=True, required=False)
+    scale_min = serializers.IntegerField(allow_null=True)
+    scale_max = serializers.IntegerField(allow_null=True)
+    total_weight = serializers.CharField()
+
+
+class AssignmentDetailSerializer(AssignmentSerializer):
+    """Documents the detail answer; ``other_scores`` is null until the caller has submitted."""
+
+    criteria = CriterionSerializer(many=True, read_only=True)
+    scale_min = serializers.IntegerField(allow_null=True, read_only=True)
+    scale_max = serializers.IntegerField(allow_null=True, read_only=True)
+    other_scores = OtherScoreSerializer(many=True, allow_null=True, read_only=True)
+
+    class Meta(AssignmentSerializer.Meta):
+        fields = [
+            *AssignmentSerializer.Meta.fields,
+            "criteria",
+            "scale_min",
+            "scale_max",
+            "other_scores",
+        ]
 
 
 def _criterion_set_data(criterion_set: CriterionSet | None, **extra: Any) -> dict[str, Any]:
@@ -290,9 +324,11 @@ class ChallengeCriterionSet(_Scoped, APIView):
         data = _criterion_set_data(criterion_set_of(challenge=challenge), challenge=challenge.pk)
         return Response(data, status=code)
 
+    @extend_schema(responses=CriterionSetStateSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return self._state(self._challenge())
 
+    @extend_schema(request=ScaleSerializer, responses=CriterionSetStateSerializer)
     def patch(self, request: Request, pk: int) -> Response:
         challenge = self._challenge()
         data = ScaleSerializer(data=request.data)
@@ -302,11 +338,13 @@ class ChallengeCriterionSet(_Scoped, APIView):
         )
         return self._state(challenge)
 
+    @extend_schema(request=None, responses={201: CriterionSetStateSerializer})
     def post(self, request: Request, pk: int) -> Response:
         challenge = self._challenge()
         services.challenge_criteria_make_own(actor=request.user, challenge=challenge)
         return self._state(challenge, status.HTTP_201_CREATED)
 
+    @extend_schema(responses=CriterionSetStateSerializer)
     def delete(self, request: Request, pk: int) -> Response:
         challenge = self._challenge()
         services.challenge_criteria_use_programme(actor=request.user, challenge=challenge)
@@ -322,9 +360,11 @@ class ProgrammeCriterionSet(_Scoped, APIView):
         criterion_set = programme_criterion_set(programme=programme)
         return Response(_criterion_set_data(criterion_set, programme=programme.slug))
 
+    @extend_schema(responses=CriterionSetStateSerializer)
     def get(self, request: Request, slug: str) -> Response:
         return self._state(self._programme())
 
+    @extend_schema(request=ScaleSerializer, responses=CriterionSetStateSerializer)
     def patch(self, request: Request, slug: str) -> Response:
         programme = self._programme()
         data = ScaleSerializer(data=request.data)
@@ -398,6 +438,7 @@ class AssignmentDetail(APIView):
 
     rules = {"GET": "assessment.view_assignment"}
 
+    @extend_schema(responses=AssignmentDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         assignment = _assignment(request, pk)
         self.check_object_permissions(request, assignment)
@@ -420,6 +461,7 @@ class AssignmentSubmit(APIView):
 
     rules = {"POST": None}  # assessment.submit_assignment, checked by the service
 
+    @extend_schema(request=SubmitSerializer, responses=AssignmentSerializer)
     def post(self, request: Request, pk: int) -> Response:
         assignment = _assignment(request, pk)
         data = SubmitSerializer(data=request.data)
@@ -444,6 +486,7 @@ class ChallengeResults(_Scoped, APIView):
 
     rules = {"GET": "assessment.view_results"}
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request, pk: int) -> Response:
         challenge = self._challenge()
         criterion_set = criterion_set_of(challenge=challenge)

@@ -8,7 +8,8 @@ the chain from needs to implemented initiatives (the funnel).
 Every figure is a GROUP BY or COUNT in the database over rows the user may see, so a page costs
 the same handful of queries for ten initiatives or fifty thousand. Non-public initiatives,
 needs and ideas are only counted for those allowed to see them: each count starts from the same
-visibility queries as the lists.
+visibility queries as the lists. The overview of everything a visitor may see is the exception
+to "counted afresh": it is kept a few minutes (``OVERVIEW_SECONDS``).
 """
 
 import hashlib
@@ -102,14 +103,6 @@ class Series:
     """The bars of one chart, in the order they are drawn."""
 
     bars: tuple[Bar, ...]
-
-    @property
-    def total(self) -> int:
-        return sum(bar.count for bar in self.bars)
-
-    @property
-    def largest(self) -> int:
-        return max((bar.count for bar in self.bars), default=0)
 
     @property
     def chart_data(self) -> dict[str, list[Any]]:

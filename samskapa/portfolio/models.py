@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from samskapa.core.models import Visibility
@@ -186,7 +187,7 @@ class Initiative(models.Model):
 
 
 class Decision(models.TextChoices):
-    GO = "go", _("Go")
+    GO = "go", pgettext_lazy("gate decision", "Go")
     STOP = "stop", _("Stop")
     HOLD = "hold", _("Hold (not now)")
     REWORK = "rework", _("Rework")

@@ -247,9 +247,13 @@ def initiative_create_from_idea(*, actor: Any, idea: Idea, **overrides: Any) -> 
     """Take ``idea`` forward as an initiative at the idea stage.
 
     It starts from ``idea_defaults``; anything in ``overrides`` (what the leader changed in the
-    form) replaces the default. An idea becomes at most one initiative.
+    form) replaces the default. An idea of a project is taken forward by the project's leaders;
+    an idea becomes at most one initiative.
     """
     require(actor, "ideas.view_idea", idea)
+    if idea.project is not None:
+        # An idea of a project's challenge is taken forward by that project's leaders.
+        require(actor, "portfolio.add_initiative", idea.project)
     if Initiative.objects.filter(idea=idea).exists():
         raise ValidationError(
             {"idea": _("This idea has already been taken forward as an initiative.")}

@@ -196,10 +196,12 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         if existing is not None:
             messages.info(request, _("This idea has already been taken forward as an initiative."))
             return redirect(idea)
-        leads_project = idea.project is not None and request.user.has_perm(
-            "portfolio.add_initiative", idea.project
+        may_take_forward = (
+            request.user.has_perm("portfolio.add_initiative", idea.project)
+            if idea.project is not None
+            else _leads_anything(request.user)
         )
-        if not leads_project and not _leads_anything(request.user):
+        if not may_take_forward:
             raise PermissionDenied(_("You do not have permission to do this."))
     elif not _leads_anything(request.user):
         raise PermissionDenied(_("You do not have permission to do this."))

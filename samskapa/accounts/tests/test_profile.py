@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samskapa.core.models import Notification
 from samskapa.organisations.models import Membership, Organisation, Role
@@ -85,3 +86,26 @@ def test_delete_needs_confirmation_then_deletes(client, person):
     response = client.post(reverse("accounts:delete"), {"confirm": "on"})
     assert response.status_code == 302
     assert not type(person).objects.filter(pk=person.pk).exists()
+
+
+def test_delete_refused_for_someone_who_decided_at_a_gate(client, person):
+    from samskapa.portfolio.models import GateDecision
+    from samskapa.portfolio.tests.factories import InitiativeFactory
+
+    initiative = InitiativeFactory()
+    GateDecision.objects.create(
+        initiative=initiative,
+        decision="go",
+        from_stage="idea",
+        to_stage="prestudy",
+        rationale="Svarar mot flera behov.",
+        decided_by=person,
+    )
+    client.force_login(person)
+
+    with translation.override("en"):
+        response = client.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert response.status_code == 200
+    assert "gate decisions" in response.content.decode()
+    assert type(person).objects.filter(pk=person.pk).exists()

@@ -231,6 +231,23 @@ class TestGateDecisionPage:
         assert "Ja.</textarea>" in response.text
         assert 'value="KS 2026/1"' in response.text
 
+    def test_programme_leader_decides(self, client: Client, kiruna: Organisation) -> None:
+        from samskapa.organisations.models import Role
+        from samskapa.organisations.tests.factories import MembershipFactory
+        from samskapa.portfolio.tests.factories import ProgrammeFactory
+
+        method = OrganisationFactory(name="BJØRK Innovation", type=OrganisationType.CIVIL_SOCIETY)
+        programme_leader = MembershipFactory(organisation=method, role=Role.PROJECT_LEADER).user
+        in_programme = InitiativeFactory(
+            lead_organisation=kiruna, programme=ProgrammeFactory(organisation=method)
+        )
+        client.force_login(programme_leader)
+        assert client.get(gate(in_programme)).status_code == 200
+        response = client.post(gate(in_programme), {"decision": "hold", "rationale": "Inte nu."})
+        assert response.status_code == 302
+        in_programme.refresh_from_db()
+        assert in_programme.stage == Stage.PARKED
+
     def test_leader_decides(
         self, client: Client, initiative: Initiative, gavle_leader: User
     ) -> None:
@@ -439,6 +456,15 @@ class TestFromIdea:
         assert f"{NEW}?idea={idea.pk}" not in page
         again = client.get(f"{NEW}?idea={idea.pk}")
         assert again.status_code == 302 and again["Location"] == idea.get_absolute_url()
+
+    @pytest.mark.parametrize("who", ["resident", "kiruna_leader"])
+    def test_others_may_not_take_it_forward(
+        self, who: str, request: pytest.FixtureRequest, client: Client, idea: Idea
+    ) -> None:
+        client.force_login(request.getfixturevalue(who))
+        assert client.get(f"{NEW}?idea={idea.pk}").status_code == 403
+        assert client.post(f"{NEW}?idea={idea.pk}", {"title": "x"}).status_code == 403
+        assert not Initiative.objects.exists()
 
     def test_resident_sees_no_button_but_the_initiative(
         self, client: Client, idea: Idea, resident: User, naringen_leader: User
