@@ -119,32 +119,3 @@ def test_overview_and_municipality_pages(page: Page, demo_data: None, axe_check:
     page.goto("/sv/portfolj/")
     page.get_by_role("link", name=re.compile("^Innovationsprogram .*2026–2028$")).first.click()
     expect(page).to_have_url(re.compile(f"/sv/portfolj/program/{SLUG}/$"))
-
-
-import os  # noqa: E402
-
-if os.environ.get("BALANCE_SCREENSHOTS"):
-
-    def test_screenshots(page: Page, demo_data: None) -> None:
-        _make_sure_the_programme_has_initiatives()
-        page.set_viewport_size({"width": 1280, "height": 900})
-        for name, url in [
-            ("programme", f"/sv/portfolj/program/{SLUG}/"),
-            ("index", "/sv/portfolj/"),
-            ("municipality", "/sv/portfolj/kommun/2180/"),
-            ("programme-en", f"/en/portfolj/program/{SLUG}/"),
-        ]:
-            page.goto(url)
-            page.wait_for_timeout(800)
-            page.screenshot(path=f"/tmp/balance/shot-{name}.png", full_page=True)
-            if name == "programme":
-                for index, section in enumerate(page.locator("main > section").all()):
-                    section.screenshot(path=f"/tmp/balance/section-{index}.png")
-                page.get_by_text("Visa som tabell").first.click()
-                page.locator("main > section").first.screenshot(path="/tmp/balance/open.png")
-        page.set_viewport_size({"width": 390, "height": 800})
-        page.goto(f"/sv/portfolj/program/{SLUG}/")
-        page.wait_for_timeout(800)
-        page.screenshot(path="/tmp/balance/shot-mobile.png", full_page=True)
-        for index, section in enumerate(page.locator("main > section").all()):
-            section.screenshot(path=f"/tmp/balance/mobile-{index}.png")

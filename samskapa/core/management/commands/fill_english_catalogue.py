@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = (
         "The msgids are written in English, so the English catalogue's text is the msgid. "
-        "This copies each new msgid into its empty English msgstr; Swedish is translated by hand."
+        "This copies each msgid into its English msgstr; Swedish is translated by hand."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -18,14 +18,19 @@ class Command(BaseCommand):
                 catalogue = polib.pofile(str(po_path))
                 filled = 0
                 for entry in catalogue:
-                    if entry.msgid_plural and not any(entry.msgstr_plural.values()):
-                        entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-                        filled += 1
-                    elif not entry.msgid_plural and not entry.msgstr:
+                    # Every msgstr is the msgid: a fuzzy guess from makemessages (a neighbouring
+                    # msgid's text) must never reach English readers.
+                    if entry.msgid_plural:
+                        wanted = {0: entry.msgid, 1: entry.msgid_plural}
+                        changed = entry.msgstr_plural != wanted
+                        entry.msgstr_plural = wanted
+                    else:
+                        changed = entry.msgstr != entry.msgid
                         entry.msgstr = entry.msgid
-                        filled += 1
                     if "fuzzy" in entry.flags:
                         entry.flags.remove("fuzzy")
-                        entry.msgstr = entry.msgid
+                        changed = True
+                    entry.previous_msgid = entry.previous_msgid_plural = None
+                    filled += changed
                 catalogue.save()
                 self.stdout.write(f"{po_path}: filled {filled} entries.")
