@@ -119,3 +119,9 @@ def test_overview_and_municipality_pages(page: Page, demo_data: None, axe_check:
     page.goto("/sv/portfolj/")
     page.get_by_role("link", name=re.compile("^Innovationsprogram .*2026–2028$")).first.click()
     expect(page).to_have_url(re.compile(f"/sv/portfolj/program/{SLUG}/$"))
+
+
+def test_no_animation_for_reduced_motion(page: Page, demo_data: None) -> None:
+    page.emulate_media(reduced_motion="reduce")
+    page.goto("/sv/portfolj/")
+    assert page.evaluate("Chart.getChart('chart-funnel').options.animation") is False
