@@ -141,7 +141,8 @@ class TestTimeline:
         assert (timeline.start, timeline.end) == (programme.start_date, programme.end_date)
         assert [band.year for band in timeline.years] == [2026, 2027, 2028]
         assert [band.x for band in timeline.years] == ["0.000%", "33.303%", "66.606%"]
-        assert [quarter.label for quarter in timeline.quarters] == ["Q1", "Q2", "Q3", "Q4"] * 3
+        # Swedish is the default language: kvartal 1-4.
+        assert [quarter.label for quarter in timeline.quarters] == ["K1", "K2", "K3", "K4"] * 3
         # 1 July 2026 is day 181 of 1096; the phase runs 549 days.
         bar = timeline.phases[0]
         assert (bar.x, bar.width, bar.is_current) == ("16.515%", "50.091%", True)
