@@ -6,6 +6,7 @@ app_name = "needs"
 urlpatterns = [
     path("", views.need_list_view, name="list"),
     path("nytt/", views.need_create, name="create"),
+    path("behov.csv", views.need_export, name="export"),
     path("liknande/", views.need_similar, name="similar"),
     path("moderering/", views.moderation_queue_view, name="moderation"),
     path("<int:pk>/", views.need_detail, name="detail"),

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate_capped
 from samskapa.core.views import apply_validation_error, paginate
-from samskapa.needs import selectors, services
+from samskapa.needs import exports, selectors, services
 from samskapa.needs.clustering import DEFAULT_DISTANCE
 from samskapa.needs.forms import (
     CampaignForm,
@@ -88,14 +88,18 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 # --- Needs ------------------------------------------------------------------------------------
 
 
-def need_list_view(request: HttpRequest) -> HttpResponse:
-    filters: dict[str, Any] = {
+def _need_filters(request: HttpRequest) -> dict[str, Any]:
+    return {
         "query": request.GET.get("q", "").strip(),
         "project_slug": request.GET.get("project", ""),
         "stakeholder_group": request.GET.get("group", ""),
         "dimension": request.GET.get("dimension", ""),
         "sort": request.GET.get("sort", "newest"),
     }
+
+
+def need_list_view(request: HttpRequest) -> HttpResponse:
+    filters = _need_filters(request)
     page = paginate_capped(request, selectors.need_list(user=request.user, **filters), per_page=20)
     context = {
         "page_obj": page,
@@ -105,6 +109,18 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
         "dimensions": SustainabilityDimension.objects.all(),
     }
     return render(request, "needs/need_list.html", context)
+
+
+@require_GET
+def need_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The needs of the list, with its filters, as CSV: only what the reader may see."""
+    response = StreamingHttpResponse(
+        exports.need_export_lines(user=request.user, **_need_filters(request)),
+        content_type="text/csv; charset=utf-8",
+    )
+    filename = f"behov-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
