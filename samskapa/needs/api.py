@@ -106,18 +106,22 @@ class NeedUpdateSerializer(NeedSerializer):
 
 
 class NeedFilter(django_filters.FilterSet):
+    # Every filter is applied by the selector in get_queryset, so that the API filters exactly as
+    # the list page does (and its count is capped as a filtered list's); these declare and
+    # validate the parameters.
     q = django_filters.CharFilter(method="filter_noop", label="Search")
-    project = django_filters.CharFilter(field_name="project__slug")
-    stakeholder_group = django_filters.CharFilter(field_name="stakeholder_group__code")
-    dimension = django_filters.CharFilter(field_name="dimensions__code")
-    campaign = django_filters.NumberFilter(field_name="campaign_id")
+    project = django_filters.CharFilter(method="filter_noop", label="Project (slug)")
+    stakeholder_group = django_filters.CharFilter(
+        method="filter_noop", label="Stakeholder group (code)"
+    )
+    dimension = django_filters.CharFilter(method="filter_noop", label="Dimension (code)")
+    campaign = django_filters.NumberFilter(method="filter_noop", label="Campaign (id)")
 
     class Meta:
         model = Need
         fields = ["q", "project", "stakeholder_group", "dimension", "campaign"]
 
     def filter_noop(self, queryset: Any, name: str, value: str) -> Any:
-        # Search and sorting are applied in get_queryset through the selector.
         return queryset
 
 
@@ -130,10 +134,17 @@ class NeedListCreate(generics.ListCreateAPIView):
     rules = {"GET": "needs.view_need", "POST": None}
 
     def get_queryset(self) -> Any:
-        sort = self.request.query_params.get("sort", "newest")
+        params = self.request.query_params
+        sort = params.get("sort", "newest")
+        campaign = params.get("campaign", "")
         return selectors.need_list(
             user=self.request.user,
-            query=self.request.query_params.get("q", ""),
+            query=params.get("q", ""),
+            project_slug=params.get("project", ""),
+            stakeholder_group=params.get("stakeholder_group", ""),
+            dimension=params.get("dimension", ""),
+            # Anything but a number is answered with 400 by the filter set.
+            campaign_id=int(campaign) if campaign.isdigit() else None,
             sort=sort if sort in selectors.SORTS else "newest",
         ).prefetch_related("sdg_targets")
 

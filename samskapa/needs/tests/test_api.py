@@ -74,3 +74,28 @@ def test_campaign_dates_refused(naringen: Project, gavle_leader: User, resident:
     data["closes_on"] = "2026-06-01"
     assert _as(resident).post("/api/v1/campaigns/", data).status_code == 403
     assert _as(gavle_leader).post("/api/v1/campaigns/", data).status_code == 201
+
+
+def test_filters_are_those_of_the_list_page(
+    needs: dict[str, Need], naringen: Project, author: User
+) -> None:
+    from samskapa.core.models import SustainabilityDimension
+    from samskapa.needs.tests.factories import NeedFactory
+
+    social = SustainabilityDimension.objects.get(code="social")
+    needs["public"].dimensions.add(social)
+    NeedFactory(title="Behov i ett annat projekt")
+    client = _as(author)
+
+    in_project = client.get("/api/v1/needs/", {"project": naringen.slug}).json()
+    by_dimension = client.get("/api/v1/needs/", {"dimension": "social"}).json()
+
+    assert {row["title"] for row in in_project["results"]} == {
+        "Offentligt behov",
+        "Medlemsbehov",
+        "Privat behov",
+    }
+    assert [row["title"] for row in by_dimension["results"]] == ["Offentligt behov"]
+    bad = client.get("/api/v1/needs/", {"campaign": "abc"})
+    assert bad.status_code == 400
+    assert "campaign" in bad.json()
