@@ -15,6 +15,14 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Private")
 
 
+# What an organisation publishes (a project, programme or initiative) is public or for members;
+# only what a person writes about themselves can be private.
+PUBLISHED_VISIBILITY_CHOICES = [
+    (Visibility.PUBLIC, Visibility.PUBLIC.label),
+    (Visibility.MEMBERS, Visibility.MEMBERS.label),
+]
+
+
 class HelixSector(models.TextChoices):
     """The four sectors of the quadruple helix (fyrfaldig helix)."""
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from samskapa.core.models import Visibility
+from samskapa.core.models import PUBLISHED_VISIBILITY_CHOICES, Visibility
 
 
 class Stage(models.TextChoices):
@@ -144,10 +144,7 @@ class Initiative(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=[
-            (Visibility.PUBLIC, Visibility.PUBLIC.label),
-            (Visibility.MEMBERS, Visibility.MEMBERS.label),
-        ],
+        choices=PUBLISHED_VISIBILITY_CHOICES,
         default=Visibility.PUBLIC,
     )
     created_by = models.ForeignKey(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samskapa.core.models import Visibility
+from samskapa.core.models import PUBLISHED_VISIBILITY_CHOICES, Visibility
 
 
 class Programme(models.Model):
@@ -41,10 +41,7 @@ class Programme(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=[
-            (Visibility.PUBLIC, Visibility.PUBLIC.label),
-            (Visibility.MEMBERS, Visibility.MEMBERS.label),
-        ],
+        choices=PUBLISHED_VISIBILITY_CHOICES,
         default=Visibility.PUBLIC,
     )
     municipalities = models.ManyToManyField(

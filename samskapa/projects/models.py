@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samskapa.core.models import Visibility
+from samskapa.core.models import PUBLISHED_VISIBILITY_CHOICES, Visibility
 from samskapa.core.search import SearchVectorField
 
 
@@ -58,10 +58,7 @@ class Project(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=[
-            (Visibility.PUBLIC, Visibility.PUBLIC.label),
-            (Visibility.MEMBERS, Visibility.MEMBERS.label),
-        ],
+        choices=PUBLISHED_VISIBILITY_CHOICES,
         default=Visibility.PUBLIC,
     )
     dimensions = models.ManyToManyField(
