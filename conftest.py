@@ -22,9 +22,13 @@ from samskapa.core.models import Visibility
 from samskapa.core.reference import load_vocabularies
 from samskapa.geo.models import Municipality
 from samskapa.geo.reference import load_regions_and_municipalities
-from samskapa.organisations.models import Organisation, Role
-from samskapa.organisations.tests.factories import MembershipFactory, OrganisationFactory
-from samskapa.projects.models import Project
+from samskapa.organisations.models import Organisation, Role, Unit, UnitKind
+from samskapa.organisations.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UnitFactory,
+)
+from samskapa.projects.models import Project, ProjectPhase
 from samskapa.projects.tests.factories import ProjectFactory
 from samskapa.sdg.reference import load_goals_and_targets
 
@@ -147,6 +151,16 @@ def kiruna_admin(kiruna: Organisation) -> User:
 
 
 @pytest.fixture
+def kiruna_leader(kiruna: Organisation) -> User:
+    return MembershipFactory(organisation=kiruna, role=Role.PROJECT_LEADER).user
+
+
+@pytest.fixture
+def kiruna_member(kiruna: Organisation) -> User:
+    return MembershipFactory(organisation=kiruna, role=Role.MEMBER).user
+
+
+@pytest.fixture
 def naringen(gavle: Organisation) -> Project:
     """A public project of Gävle kommun, with words that Swedish stemming has to match."""
     return ProjectFactory(
@@ -167,3 +181,31 @@ def hidden_project(kiruna: Organisation) -> Project:
         visibility=Visibility.MEMBERS,
         summary="Intern förstudie om lärdomar från Näringen.",
     )
+
+
+@pytest.fixture
+def nya_kiruna(kiruna: Organisation) -> Project:
+    """A public project of Kiruna kommun under construction: the town moved for the mine."""
+    return ProjectFactory(
+        name="Det nya Kiruna", organisation=kiruna, phase=ProjectPhase.CONSTRUCTION
+    )
+
+
+@pytest.fixture
+def units(kiruna: Organisation) -> dict[str, Unit]:
+    """Kiruna kommun's board and three of its administrations, none yet in a project."""
+    return {
+        "ks": UnitFactory(
+            organisation=kiruna,
+            name="Kommunstyrelsen",
+            kind=UnitKind.BOARD,
+            responsibility="Leder och samordnar stadsomvandlingen.",
+        ),
+        "sbf": UnitFactory(
+            organisation=kiruna,
+            name="Samhällsbyggnadsförvaltningen",
+            responsibility="Detaljplaner, mark, gator och parker.",
+        ),
+        "soc": UnitFactory(organisation=kiruna, name="Socialförvaltningen"),
+        "rtj": UnitFactory(organisation=kiruna, name="Räddningstjänsten"),
+    }

@@ -13,11 +13,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("samskapa.workspace.urls")),
     path("", include("samskapa.core.urls")),
     path("konto/", include("allauth.urls")),
     path("profil/", include("samskapa.accounts.urls")),
     path("organisationer/", include("samskapa.organisations.urls")),
     path("projekt/", include("samskapa.projects.urls")),
+    path("projekt/", include("samskapa.portfolio.unit_urls")),
     path("behov/", include("samskapa.needs.urls")),
     path("ideer/", include("samskapa.ideas.urls")),
     path("bedomning/", include("samskapa.assessment.urls")),

@@ -44,18 +44,14 @@ from samskapa.portfolio.api import (
     NeedTraceView,
 )
 from samskapa.portfolio.balance_api import MunicipalityPortfolio, ProgrammePortfolio
+from samskapa.portfolio.unit_api import UnitMatrixDetail, UnitPhaseRoleDetail
 from samskapa.programmes.api import (
     ProgrammeDetail,
     ProgrammeListCreate,
     ProgrammeMilestoneDetail,
     ProgrammeMilestoneListCreate,
 )
-from samskapa.projects.api import (
-    ProjectDetail,
-    ProjectListCreate,
-    UnitMatrixDetail,
-    UnitPhaseRoleDetail,
-)
+from samskapa.projects.api import ProjectDetail, ProjectListCreate
 from samskapa.sdg.api import GoalList, TargetList
 
 app_name = "api"

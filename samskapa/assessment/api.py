@@ -194,6 +194,8 @@ class SubmitSerializer(serializers.Serializer):
 class _Scoped(APIView):
     """Fetch the object of the URL, 404 if invisible, then the method's rule through DRF."""
 
+    object_rules = True  # checked on the challenge or programme of the URL
+
     def _challenge(self) -> Challenge:
         challenge = access(
             challenge_detail_queryset(user=self.request.user).select_related("programme"),

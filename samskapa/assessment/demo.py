@@ -3,7 +3,7 @@ shared criteria of the demo programme, which its other challenges are assessed o
 
 Three assessors score with realistic differences (the assessor, the facilitator and the
 researcher); the researcher has declared a conflict of interest on one idea. Loaded by
-``core.demo.load_demo_data``: ``load_assessment_demo`` after the ideas demo and
+``workspace.demo.load_demo_data``: ``load_assessment_demo`` after the ideas demo and
 ``load_programme_assessment_demo`` after the programmes demo. Idempotent (criteria by name,
 assignments by idea and assessor, scores only for assignments without any).
 """

@@ -39,7 +39,8 @@ from samskapa.assessment.selectors import (
     score_matrix,
 )
 from samskapa.core.access import access
-from samskapa.core.views import apply_validation_error, paginate
+from samskapa.core.pagination import paginate
+from samskapa.core.views import apply_validation_error
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenge_detail_queryset
 from samskapa.programmes.models import Programme

@@ -36,7 +36,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from samskapa.core.demo import DEMO_PASSWORD
+from samskapa.accounts.demo import DEMO_PASSWORD
 
 # Playwright's sync API runs an asyncio event loop in the test's thread, and Django refuses ORM
 # calls from a thread with a running loop. Nothing here is actually concurrent with the loop.
@@ -240,7 +240,7 @@ def _load_reference_data() -> None:
 
 
 def _load_demo_data() -> None:
-    from samskapa.core.demo import load_demo_data
+    from samskapa.workspace.demo import load_demo_data
 
     _load_reference_data()
     load_demo_data()
@@ -329,7 +329,7 @@ def site_data(transactional_db: None, _reference_snapshot: Snapshot) -> None:
 
 @pytest.fixture
 def demo_data(transactional_db: None, _demo_snapshot: Snapshot) -> None:
-    """The reference data plus the demo content of ``make run`` (core/demo.py).
+    """The reference data plus the demo content of ``make run`` (workspace/demo.py).
 
     Demo people log in with DEMO_PASSWORD, e.g. projektledare.gavle@samskapa.example, project
     leader of Gävle kommun and of the project Näringen (/sv/projekt/naringen/).

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import generics, permissions, serializers
 
+from samskapa.core.access import signed_in
 from samskapa.core.models import Notification
 from samskapa.core.selectors import notifications_for
 
@@ -24,4 +25,4 @@ class NotificationList(generics.ListAPIView):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Notification.objects.none()
-        return notifications_for(user=self.request.user)
+        return notifications_for(user=signed_in(self.request.user))

@@ -67,6 +67,10 @@ class CappedPaginator(Paginator):
         return min(counted, cap)
 
 
-def paginate_capped(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:
-    """Like ``core.views.paginate``, with a count that stops at ``COUNT_CAP``, for big lists."""
+def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:
+    """The page of ``queryset`` asked for by ``?page=``, counted up to ``COUNT_CAP`` rows.
+
+    The one paginator of every page. A page number that is not a number, or out of range,
+    gives the first or the last page rather than an error.
+    """
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))

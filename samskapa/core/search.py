@@ -15,7 +15,8 @@ grows with the number of matches.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import snowballstemmer
@@ -23,14 +24,33 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, migrations
 from django.db.models import BooleanField, F, Func, Model, Q, QuerySet
+from django.utils.functional import Promise
 
 from samskapa.core.pagination import NARROWED_COUNT_CAP, count_at_most
 
-__all__ = ["SearchVectorField", "search", "swedish_search_trigger"]
+__all__ = ["SearchSource", "SearchVectorField", "search", "swedish_search_trigger"]
 
 M = TypeVar("M", bound=Model)
 
 SEARCH_CANDIDATES = NARROWED_COUNT_CAP
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """One kind of object that the site search looks through (projects, needs, ...).
+
+    Each domain app offers ``search_sources()`` in its ``workspace.py``. ``find(user=, query=)``
+    returns only what ``user`` may see, best match first; ``template`` shows the hits, given as
+    ``results``; ``key`` names the section (``project`` gives the heading id
+    ``project-results``).
+    """
+
+    key: str
+    heading: str | Promise
+    empty_text: str | Promise
+    template: str
+    find: Callable[..., QuerySet[Any]]
+
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("swedish")

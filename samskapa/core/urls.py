@@ -4,9 +4,6 @@ from samskapa.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("mitt-arbete/", views.dashboard, name="dashboard"),
-    path("sok/", views.search_view, name="search"),
     path("notiser/", views.notification_list, name="notifications"),
     path("notiser/las/", views.notification_read, name="notifications_read_all"),
     path("notiser/<int:pk>/las/", views.notification_read, name="notification_read"),

@@ -1,29 +1,22 @@
-"""Start page, personal work inbox, search and notifications."""
+"""Shared view helpers, and a person's notifications."""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samskapa.core.access import require
+from samskapa.core.access import require, signed_in
 from samskapa.core.models import Notification
-from samskapa.core.selectors import notifications_for, work_inbox
+from samskapa.core.pagination import paginate
+from samskapa.core.selectors import notifications_for
 from samskapa.core.services import notification_mark_read
-from samskapa.ideas.selectors import idea_list
-from samskapa.needs.selectors import need_list
-from samskapa.organisations.models import Organisation
-from samskapa.organisations.selectors import organisation_list, organisations_of
-from samskapa.projects.selectors import project_list, projects_of, projects_visible_to
 
-
-def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = 20) -> Page:
-    """The page of ``queryset`` asked for by ``?page=``; out-of-range pages give the last one."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+T = TypeVar("T")
 
 
 def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
@@ -35,45 +28,27 @@ def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    visible = projects_visible_to(user=request.user)
-    context = {
-        "projects": project_list(user=request.user).order_by("-created_at")[:6],
-        "organisation_count": Organisation.objects.count(),
-        "project_count": visible.count(),
-        "municipality_count": visible.values("municipality").distinct().count(),
-    }
-    return render(request, "core/home.html", context)
+def call_service(form: BaseForm, service: Callable[..., T], /, **arguments: Any) -> T | None:
+    """Call a service with what the form validated; a refusal shows on the form.
 
+    Every page that saves through a service does the same: call it, and if it raises a
+    ``ValidationError``, put the messages on the fields they name so the page shows the form
+    again with what the user typed. After the call, ``form.is_valid()`` says which it was::
 
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """Mitt arbete: the tasks waiting for the user, then their projects and organisations."""
-    today = timezone.localdate()
-    context = {
-        "inbox": work_inbox(user=request.user, today=today),
-        "today": today,
-        "organisations": organisations_of(user=request.user),
-        "projects": projects_of(user=request.user).order_by("name"),
-        "notifications": notifications_for(user=request.user).filter(read_at__isnull=True)[:10],
-    }
-    return render(request, "core/dashboard.html", context)
-
-
-def search_view(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    context: dict[str, object] = {"query": query}
-    if query:
-        context["projects"] = project_list(user=request.user, query=query)[:20]
-        context["organisations"] = organisation_list(user=request.user, query=query)[:20]
-        context["needs"] = need_list(user=request.user, query=query)[:20]
-        context["ideas"] = idea_list(user=request.user, query=query)[:20]
-    return render(request, "core/search.html", context)
+        need = call_service(form, services.need_update, actor=user, need=need, **form.cleaned_data)
+        if form.is_valid():
+            return redirect(need)
+    """
+    try:
+        return service(**arguments)
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return None
 
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, notifications_for(user=request.user), per_page=25)
+    page = paginate(request, notifications_for(user=signed_in(request.user)), per_page=25)
     return render(request, "core/notifications.html", {"page_obj": page})
 
 

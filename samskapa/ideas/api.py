@@ -76,7 +76,10 @@ class ChallengeListCreate(generics.ListCreateAPIView):
     serializer_class = ChallengeSerializer
     filter_backends: list[Any] = []
     # Who may create depends on the project chosen; the service checks ideas.add_challenge.
-    rules = {"GET": "ideas.view_challenge", "POST": None}
+    rules = {
+        "GET": None,  # the list is scoped by challenges_visible_to
+        "POST": None,  # ideas.add_challenge on the project, checked by challenge_create
+    }
 
     def get_queryset(self) -> Any:
         return challenge_list(user=self.request.user).prefetch_related("needs")
@@ -206,7 +209,7 @@ class IdeaListCreate(generics.ListCreateAPIView):
     ``dimension`` and ``ordering`` (``-created_at``, ``-support_count``, ``-comment_count``)."""
 
     filter_backends: list[Any] = []
-    rules = {"GET": "ideas.view_idea", "POST": "ideas.add_idea"}
+    rules = {"GET": None, "POST": "ideas.add_idea"}  # GET: scoped by ideas_visible_to
 
     def get_serializer_class(self) -> Any:
         return IdeaDetailSerializer if self.request.method == "POST" else IdeaSerializer

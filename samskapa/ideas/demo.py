@@ -1,6 +1,6 @@
 """Demo challenges and ideas for Näringen (Gävle) and Landvetter Södra (Härryda).
 
-Loaded by ``core.demo.load_demo_data``; idempotent (looked up by title). The people and
+Loaded by ``workspace.demo.load_demo_data``; idempotent (looked up by title). The people and
 organisations are the fictional demo ones; ideas come from all four helix sectors.
 """
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.permissions import memberships_of
+from samskapa.core.predicates import memberships_of
 from samskapa.core.services import Text, notification_send
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.ideas.selectors import idea_followers, needs_visible_to

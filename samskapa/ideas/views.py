@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from samskapa.core.access import access
 from samskapa.core.history import history_entries
 from samskapa.core.models import SustainabilityDimension
-from samskapa.core.pagination import paginate_capped
-from samskapa.core.views import apply_validation_error, paginate
+from samskapa.core.pagination import paginate
+from samskapa.core.views import apply_validation_error
 from samskapa.ideas import services
 from samskapa.ideas.forms import ChallengeForm, CommentForm, IdeaForm, ModerationForm
 from samskapa.ideas.models import Challenge, Comment, Idea
@@ -145,7 +145,7 @@ def idea_list_view(request: HttpRequest) -> HttpResponse:
         "dimension": request.GET.get("dimension", ""),
         "sort": request.GET.get("sort", "newest"),
     }
-    page = paginate_capped(request, idea_list(user=request.user, **filters), per_page=PER_PAGE)  # type: ignore[arg-type]
+    page = paginate(request, idea_list(user=request.user, **filters), per_page=PER_PAGE)  # type: ignore[arg-type]
     context = {
         "page_obj": page,
         "filters": filters,

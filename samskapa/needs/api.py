@@ -131,7 +131,10 @@ class NeedListCreate(generics.ListCreateAPIView):
     serializer_class = NeedSerializer
     filterset_class = NeedFilter
     # The service checks needs.add_need on the chosen project.
-    rules = {"GET": "needs.view_need", "POST": None}
+    rules = {
+        "GET": None,  # the list is scoped by needs_visible_to
+        "POST": None,  # needs.add_need on the project, checked by need_submit
+    }
 
     def get_queryset(self) -> Any:
         params = self.request.query_params
@@ -210,6 +213,7 @@ class NeedModeration(generics.ListCreateAPIView):
 
     serializer_class = ModerationEventSerializer
     rules = {"GET": "needs.moderate_need", "POST": "needs.moderate_need"}
+    object_rules = True  # checked on the need of the URL
 
     def _need(self) -> Need:
         need = get_object_or_404(
@@ -231,7 +235,10 @@ class NeedModeration(generics.ListCreateAPIView):
 class CampaignListCreate(generics.ListCreateAPIView):
     serializer_class = CampaignSerializer
     filterset_fields = ["project__slug"]
-    rules = {"GET": "needs.view_campaign", "POST": None}
+    rules = {
+        "GET": None,  # the campaigns of the projects the caller may see (get_queryset)
+        "POST": None,  # needs.manage_campaign on the project, checked by campaign_create
+    }
 
     def get_queryset(self) -> Any:
         return (

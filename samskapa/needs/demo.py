@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, F
 
+from samskapa.accounts.demo import USERS
 from samskapa.accounts.models import User
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
 from samskapa.needs.models import Campaign, Cluster, Need, NeedSupport, PriorityWeights
@@ -414,8 +415,6 @@ def load_needs_demo() -> dict[str, int]:
     groups = {group.code: group for group in StakeholderGroup.objects.all()}
     dimensions = {dimension.code: dimension for dimension in SustainabilityDimension.objects.all()}
     targets = {target.code: target for target in Target.objects.all()}
-    from samskapa.core.demo import USERS
-
     users = {key: User.objects.filter(email=spec.email).first() for key, spec in USERS.items()}
     for slug, inventory in INVENTORIES.items():
         project = Project.objects.filter(slug=slug).first()

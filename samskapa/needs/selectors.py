@@ -21,7 +21,7 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 
 from samskapa.core.models import Visibility
 from samskapa.core.pagination import count_narrowed
-from samskapa.core.permissions import MODERATOR_ROLES, memberships_of
+from samskapa.core.predicates import MODERATOR_ROLES, memberships_of
 from samskapa.core.search import search
 from samskapa.needs import clustering
 from samskapa.needs.models import (

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.permissions import LEADER_ROLES
+from samskapa.core.predicates import LEADER_ROLES
 from samskapa.core.services import notification_send
 from samskapa.needs.models import (
     Campaign,

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from samskapa.core.access import access, require
 from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
-from samskapa.core.pagination import paginate_capped
-from samskapa.core.views import apply_validation_error, paginate
+from samskapa.core.pagination import paginate
+from samskapa.core.views import apply_validation_error
 from samskapa.needs import exports, selectors, services
 from samskapa.needs.clustering import DEFAULT_DISTANCE
 from samskapa.needs.forms import (
@@ -32,7 +32,6 @@ from samskapa.needs.forms import (
     UnitForm,
 )
 from samskapa.needs.models import Campaign, Cluster, Need
-from samskapa.portfolio.selectors import need_trace
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 
@@ -100,7 +99,7 @@ def _need_filters(request: HttpRequest) -> dict[str, Any]:
 
 def need_list_view(request: HttpRequest) -> HttpResponse:
     filters = _need_filters(request)
-    page = paginate_capped(request, selectors.need_list(user=request.user, **filters), per_page=20)
+    page = paginate(request, selectors.need_list(user=request.user, **filters), per_page=20)
     context = {
         "page_obj": page,
         "filters": filters,
@@ -142,8 +141,6 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if can_lead
         else None,
-        # What became of it: challenges, their ideas, initiatives (three queries).
-        "trace": need_trace(need=need, user=user),
         "history": history_entries(need) if can_moderate else None,
     }
     return render(request, "needs/need_detail.html", context)
@@ -286,7 +283,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
 
 def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(request, slug)
-    page = paginate_capped(request, selectors.need_list(user=request.user, project_slug=slug))
+    page = paginate(request, selectors.need_list(user=request.user, project_slug=slug))
     context = {
         "project": project,
         "campaigns": selectors.campaigns_of(project=project),
@@ -338,7 +335,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "campaign": campaign,
         "project": campaign.project,
-        "page_obj": paginate_capped(request, needs),
+        "page_obj": paginate(request, needs),
         "is_open": campaign.opens_on <= today <= campaign.closes_on,
         "can_lead": request.user.has_perm("needs.manage_campaign", campaign.project),
     }

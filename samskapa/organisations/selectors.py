@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from samskapa.core.permissions import LEADER_ROLES, memberships_of
+from samskapa.core.predicates import LEADER_ROLES, memberships_of
 from samskapa.core.search import search
 from samskapa.organisations.models import Membership, Organisation, Unit
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.permissions import forget_memberships
+from samskapa.core.predicates import forget_memberships
 from samskapa.core.services import notification_send
 from samskapa.core.slugs import unique_slug
 from samskapa.organisations.models import Membership, Organisation, Role, Unit

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from samskapa.core.access import access, require
 from samskapa.core.history import history_entries
 from samskapa.core.models import HelixSector
-from samskapa.core.views import apply_validation_error, paginate
+from samskapa.core.pagination import paginate
+from samskapa.core.views import apply_validation_error
 from samskapa.organisations import services
 from samskapa.organisations.forms import MemberAddForm, OrganisationForm, UnitForm
 from samskapa.organisations.models import Membership, Organisation, OrganisationType, Unit
@@ -20,7 +21,6 @@ from samskapa.organisations.selectors import (
     organisation_list,
     organisation_members,
 )
-from samskapa.projects.selectors import project_list
 
 
 def _organisation(request: HttpRequest, slug: str, permission: str | None = None) -> Organisation:
@@ -55,7 +55,6 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_change = request.user.has_perm("organisations.change_organisation", organisation)
     context = {
         "organisation": organisation,
-        "projects": project_list(user=request.user, organisation_slug=organisation.slug),
         "can_change": can_change,
         "can_add_project": request.user.has_perm("projects.add_project", organisation),
         "members": organisation_members(organisation=organisation) if can_change else None,

@@ -205,7 +205,10 @@ class InitiativeListCreate(generics.ListCreateAPIView):
 
     filter_backends: list[Any] = []
     # Who may create depends on the scope chosen; the service checks portfolio.add_initiative.
-    rules = {"GET": "portfolio.view_initiative", "POST": None}
+    rules = {
+        "GET": None,  # the list is scoped by initiatives_visible_to
+        "POST": None,  # portfolio.add_initiative on its scope, checked by initiative_create
+    }
 
     def get_serializer_class(self) -> Any:
         return InitiativeDetailSerializer if self.request.method == "POST" else InitiativeSerializer

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa.assessment.models import Assignment, AssignmentStatus
 from samskapa.core.i18n import current_language
 from samskapa.core.models import HelixSector, SustainabilityDimension
-from samskapa.core.permissions import memberships_of
+from samskapa.core.predicates import memberships_of
 from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Idea
 from samskapa.ideas.selectors import ideas_visible_to

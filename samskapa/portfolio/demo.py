@@ -6,7 +6,7 @@ helix sectors, and carry a gate history from 2026: go decisions to pre-study and
 implementation, one stop, one on the "not now" shelf, one rework and one correction, several
 backed by a board's decision with its diary number.
 
-Loaded by ``core.demo.load_demo_data`` after the programme demo; idempotent: initiatives are
+Loaded by ``workspace.demo.load_demo_data`` after the programme demo; idempotent: initiatives are
 found by title, and the gate history is written only for an initiative that has none.
 """
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from samskapa.core.models import StakeholderGroup, Visibility
-from samskapa.core.permissions import LEADER_ROLES, memberships_of
+from samskapa.core.predicates import LEADER_ROLES, memberships_of
 from samskapa.core.search import search_terms
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
@@ -315,3 +315,16 @@ def prefetch_for_api(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         "sdg_targets",
         "stakeholder_groups",
     )
+
+
+def idea_initiative(*, idea: Idea, user: Any) -> dict[str, Any]:
+    """The initiative ``idea`` became, and whether ``user`` may see it; one query."""
+    initiative = (
+        Initiative.objects.filter(idea_id=idea.pk).select_related("project", "programme").first()
+    )
+    return {
+        "initiative": initiative,
+        "exists": initiative is not None,
+        "visible": initiative is not None
+        and user.has_perm("portfolio.view_initiative", initiative),
+    }

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.permissions import LEADER_ROLES
+from samskapa.core.predicates import LEADER_ROLES
 from samskapa.core.services import notification_send
 from samskapa.ideas.models import Idea
 from samskapa.needs.selectors import needs_visible_to

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from samskapa.core.access import access
 from samskapa.core.history import history_entries
 from samskapa.core.models import SustainabilityDimension
-from samskapa.core.pagination import paginate_capped
-from samskapa.core.permissions import LEADER_ROLES, memberships_of
+from samskapa.core.pagination import paginate
+from samskapa.core.predicates import LEADER_ROLES, memberships_of
 from samskapa.core.views import apply_validation_error
 from samskapa.ideas.models import Idea
 from samskapa.ideas.selectors import idea_detail_queryset
@@ -91,9 +91,7 @@ def initiative_list_view(request: HttpRequest) -> HttpResponse:
         "stage": request.GET.get("stage", "") if request.GET.get("stage") in Stage.values else "",
         "dimension": request.GET.get("dimension", ""),
     }
-    page = paginate_capped(
-        request, initiative_list(user=request.user, **filters), per_page=PER_PAGE
-    )
+    page = paginate(request, initiative_list(user=request.user, **filters), per_page=PER_PAGE)
     context = {
         "page_obj": page,
         "filters": filters,

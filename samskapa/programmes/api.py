@@ -186,7 +186,10 @@ class ProgrammeListCreate(generics.ListCreateAPIView):
 
     filter_backends: list[Any] = []
     # Who may create depends on the organisation chosen; the service checks add_programme.
-    rules = {"GET": "programmes.view_programme", "POST": None}
+    rules = {
+        "GET": None,  # the list is scoped by programmes_visible_to
+        "POST": None,  # programmes.add_programme on the organisation, checked by programme_create
+    }
 
     def get_serializer_class(self) -> Any:
         return ProgrammeDetailSerializer if self.request.method == "POST" else ProgrammeSerializer

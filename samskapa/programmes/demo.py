@@ -1,7 +1,7 @@
 """Demo programme in the spirit of seed 003: three years, with the portfolio in the first six months.
 
 Gävle, Härryda and Kiruna run it together with a method partner, a research institute, a company,
-a residents' association and a funder. Loaded by ``core.demo.load_demo_data`` after the
+a residents' association and a funder. Loaded by ``workspace.demo.load_demo_data`` after the
 assessment demo and before the portfolio demo; idempotent (everything is found by name first).
 """
 

@@ -1,7 +1,7 @@
 """Reads of programmes: visibility, lists with counts, detail, late milestones and the timeline.
 
 ``programmes_visible_to`` is the rule ``programmes.view_programme`` as a query; change both
-together (core/permissions.py, section "Programmes").
+together (``programmes/rules.py``).
 """
 
 import datetime
@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskapa.core.models import Visibility
-from samskapa.core.permissions import LEADER_ROLES, memberships_of
+from samskapa.core.predicates import LEADER_ROLES, memberships_of
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import (

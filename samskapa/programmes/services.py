@@ -1,6 +1,6 @@
 """Writes of programmes, their participants, phases and milestones.
 
-Every write checks its rule (``programmes.*`` in core/permissions.py), runs in a transaction,
+Every write checks its rule (``programmes/rules.py``), runs in a transaction,
 validates dates against the programme's period, and records the acting user in the history.
 """
 

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from samskapa.core.access import access
 from samskapa.core.history import history_entries
-from samskapa.core.views import apply_validation_error, paginate
+from samskapa.core.pagination import paginate
+from samskapa.core.views import apply_validation_error
 from samskapa.programmes import services
 from samskapa.programmes.forms import (
     MilestoneForm,

@@ -12,12 +12,6 @@ urlpatterns = [
     path("<slug:slug>/finansiering/<int:pk>/ta-bort/", views.funding_delete, name="funding_delete"),
     path("<slug:slug>/enheter/ny/", views.unit_add, name="unit_add"),
     path("<slug:slug>/enheter/<int:pk>/ta-bort/", views.unit_remove, name="unit_remove"),
-    path("<slug:slug>/forvaltningar/", views.unit_matrix_view, name="units"),
-    path(
-        "<slug:slug>/forvaltningar/<int:unit_pk>/<str:phase>/",
-        views.unit_phase_edit,
-        name="unit_phase",
-    ),
     path("<slug:slug>/medlemmar/ny/", views.member_add, name="member_add"),
     path("<slug:slug>/medlemmar/<int:pk>/ta-bort/", views.member_remove, name="member_remove"),
 ]

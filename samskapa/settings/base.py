@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "samskapa.assessment",
     "samskapa.programmes",
     "samskapa.portfolio",
+    "samskapa.workspace",
     "samskapa.api",
 ]
 
@@ -102,7 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "workspace:dashboard"
 
 # django-allauth: e-mail is the login, and it must be confirmed before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -113,7 +114,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
-ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

@@ -6,8 +6,8 @@ import pytest
 from samskapa.assessment.demo import CHALLENGE, PROGRAMME
 from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, CriterionSet, Score
 from samskapa.assessment.selectors import challenge_results, criterion_set_of
-from samskapa.core.demo import load_demo_data
 from samskapa.ideas.models import Challenge
+from samskapa.workspace.demo import load_demo_data
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 

@@ -1,4 +1,4 @@
-"""The named rules of ``core.permissions`` as a role x object matrix.
+"""The named rules of organisations and projects as a role x object matrix.
 
 Each row is a person (by their role) and each column a named rule on Gävle kommun, its public
 project Näringen, or Kiruna's members-only project.
@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from samskapa.accounts.tests.factories import UserFactory
-from samskapa.core.permissions import forget_memberships
+from samskapa.core.predicates import forget_memberships
 from samskapa.core.services import notification_send
 from samskapa.organisations.models import Organisation, Role
 from samskapa.organisations.tests.factories import MembershipFactory

@@ -1,10 +1,14 @@
-"""Template tags that show the portfolio on the pages of other apps."""
+"""Template tags that show the portfolio on the pages of other apps.
+
+The apps below portfolio (needs, ideas) cannot import it; their pages load these tags instead.
+Each tag reads through a selector, with a fixed number of queries, scoped to the reader.
+"""
 
 from typing import Any
 
 from django import template
 
-from samskapa.portfolio.models import Initiative
+from samskapa.portfolio import selectors
 
 register = template.Library()
 
@@ -16,12 +20,14 @@ def idea_initiative(idea: Any, user: Any) -> dict[str, Any]:
     ``exists`` without ``visible`` means it became an initiative the user may not see (one of
     members only), so the page offers neither a link nor to take the idea forward again.
     """
-    initiative = (
-        Initiative.objects.filter(idea_id=idea.pk).select_related("project", "programme").first()
-    )
+    return selectors.idea_initiative(idea=idea, user=user)
+
+
+@register.inclusion_tag("portfolio/includes/need_trace.html", takes_context=True)
+def need_trace(context: template.Context, need: Any) -> dict[str, Any]:
+    """What became of the need: challenges, their ideas, initiatives (three queries)."""
     return {
-        "initiative": initiative,
-        "exists": initiative is not None,
-        "visible": initiative is not None
-        and user.has_perm("portfolio.view_initiative", initiative),
+        "trace": selectors.need_trace(need=need, user=context["request"].user),
+        "request": context["request"],
+        "user": context["request"].user,
     }

@@ -25,12 +25,6 @@ def naringen_leader(naringen: Project) -> User:
 
 
 @pytest.fixture
-def kiruna_leader(kiruna: Organisation) -> User:
-    """The leader of another municipality."""
-    return MembershipFactory(organisation=kiruna, role=Role.PROJECT_LEADER).user
-
-
-@pytest.fixture
 def gavle_member(gavle: Organisation) -> User:
     return MembershipFactory(organisation=gavle, role=Role.MEMBER).user
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from samskapa.core.demo import load_demo_data
 from samskapa.core.models import HelixSector
 from samskapa.portfolio.models import Decision, GateDecision, Initiative, Stage
+from samskapa.workspace.demo import load_demo_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 

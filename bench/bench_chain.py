@@ -1,6 +1,6 @@
 """Fill a PostgreSQL database with the innovation chain at scale, and time the pages.
 
-Run through ``bench/chain.py`` (which points Django at a separate database). Two sizes: 5,000
+Run through ``bench/chain.py`` (which points Django at a separate database and sets it up). Two sizes: 5,000
 ideas with 30,000 needs, then 50,000 ideas with 300,000 needs; the same URLs are timed at both
 and the query counts compared. Besides needs and ideas (with comments and support) the portfolio
 is filled: one initiative per ten ideas, with partners, dimensions, SDG targets, needs, stages
@@ -241,7 +241,7 @@ class Command(BaseCommand):
         self.groups = list(StakeholderGroup.objects.values_list("pk", flat=True))
         self.users = User.objects.bulk_create(
             [
-                User(email=f"bench{n}@bench.example", full_name=f"Bänkperson {n}", password="!")  # noqa: S106 - unusable
+                User(email=f"bench{n}@bench.example", full_name=f"Bänkperson {n}", password="!")
                 for n in range(USERS)
             ]
         )

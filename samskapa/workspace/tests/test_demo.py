@@ -6,11 +6,12 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from samskapa.accounts.demo import DEMO_PASSWORD
 from samskapa.accounts.models import User
-from samskapa.core.demo import DEMO_PASSWORD, load_demo_data
 from samskapa.geo.models import Municipality, Region
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.projects.models import Funding, Project, ProjectUnit
+from samskapa.workspace.demo import load_demo_data
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -100,3 +101,15 @@ def test_refuses_without_reference_data() -> None:
 
     with pytest.raises(RuntimeError, match="load_reference_data"):
         load_demo_data()
+
+
+def test_printed_accounts_say_what_each_person_may_really_do() -> None:
+    output = StringIO()
+    call_command("load_demo_data", "--force", stdout=output)
+    lines = {line.split()[0]: line for line in output.getvalue().splitlines() if "@" in line}
+
+    company = lines["foretag@samskapa.example"].lower()
+    assert "administrat" in company and "smartstad" in company
+    leader = lines["projektledare.gavle@samskapa.example"].lower()
+    assert "administrat" in leader and "gävle kommun" in leader
+    assert "no memberships" in lines["invanare@samskapa.example"]

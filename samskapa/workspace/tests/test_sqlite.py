@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from samskapa.core import demo
+from samskapa.accounts import demo as accounts_demo
+from samskapa.organisations import demo as organisations_demo
+from samskapa.projects import demo as projects_demo
 
 pytestmark = pytest.mark.sqlite
 
@@ -82,15 +84,17 @@ def test_make_run_path_on_sqlite(tmp_path: Path) -> None:
         169,
     )
     assert _demo_summary(second) == _demo_summary(first)
-    platform_projects = len(demo.PLATFORM_CITIES)
-    assert counts["Organisation"] == len(demo.ORGANISATIONS)
-    assert counts["Unit"] == sum(len(units) for units in demo.UNITS.values())
-    assert counts["Project"] == len(demo.PROJECTS) + platform_projects
+    platform_projects = len(projects_demo.PLATFORM_CITIES)
+    assert counts["Organisation"] == len(organisations_demo.ORGANISATIONS)
+    assert counts["Unit"] == sum(len(units) for units in organisations_demo.UNITS.values())
+    assert counts["Project"] == len(projects_demo.PROJECTS) + platform_projects
     assert counts["Funding"] == (
-        sum(len(spec.get("funding", [])) for spec in demo.PROJECTS) + platform_projects
+        sum(len(spec.get("funding", [])) for spec in projects_demo.PROJECTS) + platform_projects
     )
-    assert counts["Membership"] == len(demo.MEMBERSHIPS)
-    assert counts["User"] == len(demo.USERS)
+    assert counts["Membership"] == len(organisations_demo.MEMBERSHIPS) + len(
+        projects_demo.MEMBERSHIPS
+    )
+    assert counts["User"] == len(accounts_demo.USERS)
     # Swedish stemming without PostgreSQL: "näringens" finds Näringen, and only what is public.
     assert "naringen" in counts["found"]
     assert "kiruna-centrum-etapp-3-forstudie" not in counts["found"]

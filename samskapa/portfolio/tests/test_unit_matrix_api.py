@@ -8,18 +8,14 @@ from samskapa.needs.tests.factories import NeedFactory
 from samskapa.organisations.models import Organisation, Role, Unit, UnitKind
 from samskapa.organisations.tests.factories import MembershipFactory, UnitFactory
 from samskapa.projects.models import PhaseRole, Project, ProjectPhase, ProjectUnit, UnitPhaseRole
-from samskapa.projects.tests.factories import ProjectFactory, UnitPhaseRoleFactory
+from samskapa.projects.tests.factories import UnitPhaseRoleFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def nya_kiruna(kiruna: Organisation) -> Project:
-    return ProjectFactory(name="Det nya Kiruna", organisation=kiruna)
-
-
-@pytest.fixture
 def board(kiruna: Organisation) -> Unit:
+    """Kiruna's board (here in place of the Gävle board of the portfolio conftest)."""
     return UnitFactory(organisation=kiruna, name="Kommunstyrelsen", kind=UnitKind.BOARD)
 
 
@@ -30,11 +26,6 @@ def administration(kiruna: Organisation) -> Unit:
         name="Samhällsbyggnadsförvaltningen",
         responsibility="Detaljplaner, mark, gator och parker.",
     )
-
-
-@pytest.fixture
-def kiruna_leader(kiruna: Organisation) -> User:
-    return MembershipFactory(organisation=kiruna, role=Role.PROJECT_LEADER).user
 
 
 def _url(project: Project) -> str:
@@ -199,6 +190,28 @@ class TestCell:
         assert response.status_code == 400
         assert field in response.json()
         assert not UnitPhaseRole.objects.exists()
+
+    def test_options_describe_the_cell_to_logged_in_callers(
+        self,
+        api_client: APIClient,
+        nya_kiruna: Project,
+        administration: Unit,
+        kiruna_leader: User,
+        resident: User,
+    ) -> None:
+        url = _cell_url(nya_kiruna, administration, "design")
+
+        api_client.force_authenticate(kiruna_leader)
+        response = api_client.options(url)
+
+        assert response.status_code == 200
+        role = response.json()["actions"]["PUT"]["role"]
+        assert [choice["value"] for choice in role["choices"]] == PhaseRole.values
+        # Someone who may not change the cell is told what it is, not how to change it.
+        api_client.force_authenticate(resident)
+        response = api_client.options(url)
+        assert response.status_code == 200
+        assert "actions" not in response.json()
 
     def test_unit_of_another_organisation_is_404(
         self, api_client: APIClient, nya_kiruna: Project, gavle: Organisation, kiruna_leader: User

@@ -1,0 +1,18 @@
+"""What the ideas app offers the workspace: its part of the site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.search import SearchSource
+from samskapa.ideas.selectors import idea_list
+
+
+def search_sources() -> list[SearchSource]:
+    return [
+        SearchSource(
+            key="idea",
+            heading=_("Ideas"),
+            empty_text=_("No ideas matched."),
+            template="ideas/includes/search_results.html",
+            find=idea_list,
+        )
+    ]

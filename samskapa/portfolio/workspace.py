@@ -1,0 +1,37 @@
+"""What the portfolio app offers the workspace: gate decisions due, and deletion refusals."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from samskapa.accounts.models import User
+from samskapa.core.inbox import InboxSection, inbox_section
+from samskapa.core.predicates import LEADER_ROLES, has_any_role
+from samskapa.portfolio.models import GateDecision
+from samskapa.portfolio.selectors import initiatives_due_for_gate
+
+
+def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
+    """Initiatives the user leads whose next gate decision is due soon or overdue."""
+    if not has_any_role(user, LEADER_ROLES):
+        return []
+    return [
+        inbox_section(
+            key="gates_due",
+            template="portfolio/includes/inbox_section.html",
+            queryset=initiatives_due_for_gate(user=user, today=today),
+        )
+    ]
+
+
+def deletion_blockers(*, user: User) -> list[str]:
+    """Why the account may not be deleted: gate decisions are a record of who decided."""
+    if GateDecision.objects.filter(decided_by=user).exists():
+        return [
+            _(
+                "You have made gate decisions in the portfolio. They are kept as a record of who "
+                "decided what, so the account cannot be deleted here. Ask the platform "
+                "administrator to close it."
+            )
+        ]
+    return []

@@ -1,0 +1,49 @@
+"""A person's data across the apps: the export they may download, and deleting the account."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from samskapa.accounts import selectors as accounts
+from samskapa.accounts.models import User
+from samskapa.accounts.services import user_delete
+from samskapa.core import selectors as core
+from samskapa.organisations import workspace as organisations
+from samskapa.portfolio import workspace as portfolio
+
+# What each app holds about a person, in the order it appears in the export.
+PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
+    accounts.personal_data,
+    organisations.personal_data,
+    core.personal_data,
+]
+
+# What may forbid deleting an account, asked in this order.
+DELETION_BLOCKERS: list[Callable[..., list[str]]] = [
+    organisations.deletion_blockers,
+    portfolio.deletion_blockers,
+]
+
+
+def personal_data_export(*, actor: User) -> dict[str, Any]:
+    """Everything Samskapa holds about the actor, as data they can download (GDPR art. 15, 20)."""
+    data: dict[str, Any] = {"exported_at": timezone.now().isoformat()}
+    for part in PERSONAL_DATA:
+        data.update(part(user=actor))
+    return data
+
+
+@transaction.atomic
+def account_delete(*, actor: User) -> None:
+    """Delete the actor's account and personal data, unless an app gives a reason not to.
+
+    Refused while they are the last administrator of an organisation, or when they decided at
+    a gate; the messages say why and what to do.
+    """
+    reasons = [reason for blockers in DELETION_BLOCKERS for reason in blockers(user=actor)]
+    if reasons:
+        raise ValidationError(reasons)
+    user_delete(actor=actor)
