@@ -1,4 +1,4 @@
-"""Writes of a person's own account: profile, export of their data, deletion."""
+"""Writes of a person's own account: profile, export of their data, deletion, API tokens."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from samskapa.accounts.models import User
 from samskapa.core.history import save_with_history
@@ -25,6 +26,25 @@ def user_update_profile(*, actor: User, **fields: Any) -> User:
         setattr(actor, key, value)
     save_with_history(actor, actor=None)
     return actor
+
+
+@transaction.atomic
+def api_token_issue(*, actor: User) -> Token:
+    """The actor's API token (API-nyckel), made on first use and kept until revoked."""
+    token, _created = Token.objects.get_or_create(user=actor)
+    return token
+
+
+@transaction.atomic
+def user_password_changed(*, user: User) -> None:
+    """Revoke the user's API tokens once their password has been changed, reset or set.
+
+    Whoever learnt the old password may have fetched a token with it; a new password must lock
+    them out of the API as it does of the site. Called by every way a password is changed: the
+    account pages (``accounts.adapter.AccountAdapter.set_password``) and the administration
+    site (``accounts.admin.PasswordChangeForm``).
+    """
+    Token.objects.filter(user=user).delete()
 
 
 def user_export_data(*, actor: User) -> dict[str, Any]:
