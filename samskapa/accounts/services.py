@@ -1,4 +1,4 @@
-"""Writes of a person's own account: profile and deletion.
+"""Writes of a person's own account: profile, API tokens and deletion.
 
 The export of a person's data and the checks before deleting an account gather what every app
 holds about them: they live in ``workspace.services``, which calls ``user_delete`` last.
@@ -7,6 +7,7 @@ holds about them: they live in ``workspace.services``, which calls ``user_delete
 from typing import Any
 
 from django.db import transaction
+from rest_framework.authtoken.models import Token
 
 from samskapa.accounts.models import User
 from samskapa.core.history import save_with_history
@@ -23,6 +24,25 @@ def user_update_profile(*, actor: User, **fields: Any) -> User:
         setattr(actor, key, value)
     save_with_history(actor, actor=None)
     return actor
+
+
+@transaction.atomic
+def api_token_issue(*, actor: User) -> Token:
+    """The actor's API token (API-nyckel), made on first use and kept until revoked."""
+    token, _created = Token.objects.get_or_create(user=actor)
+    return token
+
+
+@transaction.atomic
+def user_password_changed(*, user: User) -> None:
+    """Revoke the user's API tokens once their password has been changed, reset or set.
+
+    Whoever learnt the old password may have fetched a token with it; a new password must lock
+    them out of the API as it does of the site. Called by every way a password is changed: the
+    account pages (``accounts.adapter.AccountAdapter.set_password``) and the administration
+    site (``accounts.admin.PasswordChangeForm``).
+    """
+    Token.objects.filter(user=user).delete()
 
 
 @transaction.atomic

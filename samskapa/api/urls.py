@@ -2,8 +2,8 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 
+from samskapa.accounts.api import TokenObtain
 from samskapa.assessment.api import (
     AssignmentDetail,
     AssignmentList,
@@ -57,7 +57,7 @@ from samskapa.sdg.api import GoalList, TargetList
 app_name = "api"
 
 v1 = [
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", TokenObtain.as_view(), name="token"),
     path("regions/", RegionList.as_view(), name="region-list"),
     path("municipalities/", MunicipalityList.as_view(), name="municipality-list"),
     path(

@@ -14,6 +14,7 @@ from samskapa.core.access import access
 from samskapa.core.models import SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.ideas import services
+from samskapa.ideas.forms import CO_AUTHORS_NOT_ADDED
 from samskapa.ideas.models import Challenge, Comment, Idea
 from samskapa.ideas.selectors import (
     SORTS,
@@ -187,11 +188,8 @@ class IdeaDetailSerializer(IdeaSerializer):
     def validate_co_authors(self, emails: list[str]) -> list[User]:
         wanted = {email.lower() for email in emails}
         people = list(User.objects.filter(email__in=wanted, is_active=True))
-        unknown = sorted(wanted - {person.email.lower() for person in people})
-        if unknown:
-            raise serializers.ValidationError(
-                _("No user has the e-mail address %(emails)s.") % {"emails": ", ".join(unknown)}
-            )
+        if len(people) < len(wanted):
+            raise serializers.ValidationError(CO_AUTHORS_NOT_ADDED, code="not_added")
         return people
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -62,6 +62,14 @@ class ChallengeForm(forms.ModelForm):
         return cleaned
 
 
+# One message whichever addresses cannot be added, naming none of them: telling which addresses
+# have no account would let anyone find out who has one.
+CO_AUTHORS_NOT_ADDED = _(
+    "Not every address can be added as co-author. Co-authors need an account on Samskapa with "
+    "the e-mail address you give; check the addresses or ask your co-authors which one they use."
+)
+
+
 class CoAuthorsField(forms.CharField):
     """E-mail addresses of existing users, separated by commas, spaces or new lines."""
 
@@ -71,13 +79,8 @@ class CoAuthorsField(forms.CharField):
         if not emails:
             return []
         people = list(User.objects.filter(email__in=emails, is_active=True))
-        unknown = sorted(set(emails) - {person.email.lower() for person in people})
-        if unknown:
-            raise forms.ValidationError(
-                _("No user has the e-mail address %(emails)s."),
-                params={"emails": ", ".join(unknown)},
-                code="unknown",
-            )
+        if len(people) < len(emails):
+            raise forms.ValidationError(CO_AUTHORS_NOT_ADDED, code="not_added")
         return people
 
 

@@ -115,6 +115,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
+# Revokes API tokens when a password changes and asks core.throttling who the client is. The
+# login limits (ACCOUNT_RATE_LIMITS, allauth's defaults) cover the API token endpoint as well.
+ACCOUNT_ADAPTER = "samskapa.accounts.adapter.AccountAdapter"
+
+# Addresses or networks of our own reverse proxies, comma separated: only a request from one of
+# them has its X-Forwarded-For read (core.throttling.client_ip). Empty: trust no one.
+TRUSTED_PROXIES: list[str] = env.list("TRUSTED_PROXIES", default=[])
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -158,9 +165,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "samskapa.core.api.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "samskapa.core.throttling.AnonRateThrottle",
+        "samskapa.core.throttling.UserRateThrottle",
     ],
+    # Ours count per core.throttling.client_ip. DRF's stock throttles, should one be used, then
+    # read the connection's address only, never X-Forwarded-For (None would trust all of it).
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Samskapa API",
