@@ -58,7 +58,7 @@ def programmes_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Any]:
 
 
 def ideas_visible_to(*, user: Any) -> QuerySet[Idea]:
-    """Ideas nobody hid, standing alone or in a project the user may see.
+    """Ideas nobody hid, standing alone, in a project the user may see, or their own.
 
     Hidden ideas stay out of every list, search and API list for everybody; their authors and
     moderators reach them through the detail page only (see ``ideas.view_idea``).
@@ -66,8 +66,10 @@ def ideas_visible_to(*, user: Any) -> QuerySet[Idea]:
     ideas = Idea.objects.filter(is_hidden=False)
     if getattr(user, "is_superuser", False):
         return ideas
+    # Authors keep their own ideas in their lists, as ``ideas.view_idea`` lets them open them.
+    own = Q(author_id=user.pk) if user.is_authenticated else Q(pk__in=[])
     return ideas.filter(
-        Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk"))
+        Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk")) | own
     )
 
 
