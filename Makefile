@@ -42,8 +42,10 @@ check: install
 	$(BIN)/python manage.py check --settings samskapa.settings.test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings samskapa.settings.test
 
+# Two workers, each with its own test database (test_samskapa_gw0, _gw1); a module stays on
+# one worker so that its module-scoped fixtures are set up once.
 test: assets check
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,5 +1,7 @@
 """``make test``: PostgreSQL and Redis, as in production."""
 
+import os
+
 from samskapa.settings.base import *  # noqa: F403
 from samskapa.settings.base import DATABASES, env
 
@@ -9,7 +11,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "samskapa-test",
+        # Each pytest-xdist worker keeps its own keys: emptying the cache between tests must
+        # not empty another worker's.
+        "KEY_PREFIX": "samskapa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
     }
 }
 # Tests run tasks in-process; the broker itself is exercised by the health check test.
