@@ -37,5 +37,8 @@ class Heartbeat(bootsteps.StartStopStep):
             self.timer_entry = None
         heartbeat.forget(parent.hostname)
 
+    def terminate(self, parent: Any) -> None:
+        self.stop(parent)  # a cold shutdown, too, removes the worker at once
+
 
 app.steps["worker"].add(Heartbeat)

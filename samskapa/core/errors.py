@@ -5,7 +5,6 @@ the pages a short standalone page (templates ``400.html``, ``500.html``, ``503.h
 needs neither the database nor the URL configuration.
 """
 
-import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
@@ -13,8 +12,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
-
-logger = logging.getLogger("samskapa.errors")
 
 # Seconds a client is told to wait before trying again while the database cannot be reached.
 RETRY_AFTER_SECONDS = 30

@@ -6,6 +6,7 @@ the middleware and the parsers each of these reached the database and answered 5
 
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -90,8 +91,19 @@ def test_a_nul_in_a_cookie_or_header_is_refused(client: Client, naringen: Projec
     )
 
 
-def test_a_nul_in_a_posted_form_is_refused(client: Client, reference_data: None) -> None:
-    response = client.post("/sv/konto/login/", {"login": "a\x00@example.se", "password": "x"})
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+def test_a_nul_in_a_posted_form_is_refused(
+    client: Client, reference_data: None, encoding: str
+) -> None:
+    form = {"login": "a\x00@example.se", "password": "x"}
+    if encoding == "multipart":
+        response = client.post("/sv/konto/login/", form)
+    else:
+        response = client.post(
+            "/sv/konto/login/",
+            urlencode(form),
+            content_type="application/x-www-form-urlencoded",
+        )
 
     assert response.status_code == 400
     assert NUL_MESSAGE_SV in response.text
