@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "samskapa.core.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,12 +150,34 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Samskapa <noreply@samska
 
 REDIS_URL = env("REDIS_URL", default="")
 
+
+def redis_cache(location: str, **extra: str) -> dict[str, object]:
+    """The cache on Redis: misses instead of errors while Redis is down (``core.cache``).
+
+    Short socket timeouts, so that a Redis that hangs instead of refusing costs a fraction of a
+    second, once per few seconds (the backend then stops trying for a moment), not per call.
+    """
+    timeout = env.float("REDIS_TIMEOUT", default=0.5)
+    return {
+        "BACKEND": "samskapa.core.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        **extra,
+    }
+
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["samskapa.core.api.RulePermission"],
+    # DRF's own parsers, refusing NUL characters and absurdly nested JSON with a 400.
+    "DEFAULT_PARSER_CLASSES": [
+        "samskapa.core.parsers.JSONParser",
+        "samskapa.core.parsers.FormParser",
+        "samskapa.core.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "samskapa.core.api.DefaultPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
@@ -181,6 +204,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema component per choice set, named after it, where several fields share one set
+    # or several sets share a field name.
+    "ENUM_NAME_OVERRIDES": {
+        "StageEnum": "samskapa.portfolio.models.Stage",
+        "LevelEnum": "samskapa.portfolio.models.Level",
+        "AssignmentStatusEnum": "samskapa.assessment.models.AssignmentStatus",
+        "OrganisationTypeEnum": "samskapa.organisations.models.OrganisationType",
+        "VisibilityEnum": "samskapa.core.models.Visibility",
+        "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
+    },
 }
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
@@ -191,6 +224,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Without a broker (make run) tasks run in the request, right after the commit that scheduled them.
 CELERY_TASK_ALWAYS_EAGER = not bool(REDIS_URL or env("CELERY_BROKER_URL", default=""))
 CELERY_TASK_EAGER_PROPAGATES = True
+# While the broker is down a request that queues a task gives up after about half a second
+# (core.services logs it) instead of retrying for seconds.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
 CELERY_TIMEZONE = TIME_ZONE
 
 LOGGING = {

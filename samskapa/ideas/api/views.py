@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -323,6 +324,19 @@ class _IdeaToggle(APIView):
         return Response(self.state(idea, False), status=status.HTTP_200_OK)
 
 
+class IdeaSupportStateSerializer(serializers.Serializer):
+    supported = serializers.BooleanField()
+    support_count = serializers.IntegerField()
+
+
+class IdeaFollowStateSerializer(serializers.Serializer):
+    following = serializers.BooleanField()
+
+
+@extend_schema_view(
+    post=extend_schema(request=None, responses=IdeaSupportStateSerializer),
+    delete=extend_schema(request=None, responses=IdeaSupportStateSerializer),
+)
 class IdeaSupport(_IdeaToggle):
     def add(self, request: Request, idea: Idea) -> None:
         services.idea_support(actor=request.user, idea=idea)
@@ -334,6 +348,10 @@ class IdeaSupport(_IdeaToggle):
         return {"supported": active, "support_count": idea.support_count}
 
 
+@extend_schema_view(
+    post=extend_schema(request=None, responses=IdeaFollowStateSerializer),
+    delete=extend_schema(request=None, responses=IdeaFollowStateSerializer),
+)
 class IdeaFollow(_IdeaToggle):
     def add(self, request: Request, idea: Idea) -> None:
         services.idea_follow(actor=request.user, idea=idea)

@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -172,6 +173,12 @@ class NeedDetail(generics.RetrieveUpdateAPIView):
         )
 
 
+class NeedSupportStateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    support_count = serializers.IntegerField()
+    supported = serializers.BooleanField()
+
+
 class NeedSupportView(APIView):
     """POST adds the caller's support to the need, DELETE withdraws it."""
 
@@ -186,11 +193,16 @@ class NeedSupportView(APIView):
         body = {"id": need.pk, "support_count": need.support_count, "supported": supported}
         return Response(body, status=status.HTTP_201_CREATED if changed and supported else 200)
 
+    @extend_schema(
+        request=None,
+        responses={201: NeedSupportStateSerializer, 200: NeedSupportStateSerializer},
+    )
     def post(self, request: Request, pk: int) -> Response:
         need = self._need(request, pk)
         changed = services.need_support(actor=request.user, need=need)
         return self._answer(need, True, changed)
 
+    @extend_schema(request=None, responses=NeedSupportStateSerializer)
     def delete(self, request: Request, pk: int) -> Response:
         need = self._need(request, pk)
         changed = services.need_support_withdraw(actor=request.user, need=need)
@@ -212,6 +224,7 @@ class NeedModeration(generics.ListCreateAPIView):
     """The moderation log of a need (GET) and a new hide or restore with a reason (POST)."""
 
     serializer_class = ModerationEventSerializer
+    queryset = ModerationEvent.objects.none()  # for the schema; get_queryset scopes to the need
     rules = {"GET": "needs.moderate_need", "POST": "needs.moderate_need"}
     object_rules = True  # checked on the need of the URL
 
