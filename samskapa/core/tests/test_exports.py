@@ -2,7 +2,9 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +92,18 @@ def test_response_is_an_attachment_streamed_as_utf8_csv() -> None:
     assert response["Content-Disposition"] == 'attachment; filename="behov-2026-01-31.csv"'
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert read([text]) == [["Titel"], ["'@x"]]
+
+
+def test_no_export_writes_csv_or_spreadsheets_around_the_shared_writer() -> None:
+    """Exports added later go through core.exports too: no other module writes CSV itself."""
+    package = Path(__file__).resolve().parents[2]
+    writers = re.compile(r"csv\.(writer|DictWriter)\(|openpyxl|xlsxwriter|xlwt", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "tests" not in path.parts
+        and path != package / "core" / "exports.py"
+        and writers.search(path.read_text(encoding="utf-8"))
+    ]
+
+    assert offenders == []
