@@ -104,6 +104,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 
+# The site's name in e-mail subjects; SITE_URL (below) makes the links in e-mails absolute.
+SITE_NAME = env("SITE_NAME", default="Samskapa")
+
 # django-allauth: e-mail is the login, and it must be confirmed before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -112,7 +115,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "sv"
@@ -138,6 +141,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Samskapa <noreply@samskapa.localhost>")
+# Seconds; a mail server that stops answering must not hold a worker (and a locked row) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 REDIS_URL = env("REDIS_URL", default="")
 
