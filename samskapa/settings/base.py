@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "samskapa.core",
     "samskapa.geo",
     "samskapa.sdg",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "samskapa.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "samskapa.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,6 +136,37 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Content-Security-Policy (django-csp; docs/frontend.md has the rules). The browser runs only
+# scripts and styles served by Samskapa itself, never inline ones, so injected markup can
+# neither run nor restyle anything. Pages pass data to scripts in <script type="application/json">
+# islands (json_script), which are not run. The nonce reaches script-src and style-src only on
+# a response whose template asked for request.csp_nonce: the API documentation pages
+# (templates/drf_spectacular/) start Swagger UI and Redoc with a few inline lines. No
+# 'unsafe-inline' for styles either: Designsystemet is a stylesheet; Chart.js and our scripts
+# set sizes through element.style, which CSP allows; htmx's inline indicator <style> is off
+# (base.html). data: images are Designsystemet's icons (SVG inside its CSS).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Third-party pages that cannot run under the policy, by URL name (samskapa.core.csp). Redoc
+# writes <style> elements before it can be given the nonce, and runs its search in a worker
+# made from a blob: URL. Scripts stay as strict as everywhere else. (Its logo from Redocly's
+# CDN stays refused: no visitor's address goes to a third party.)
+CONTENT_SECURITY_POLICY_BY_VIEW = {
+    "api:redoc": {"style-src": [SELF, UNSAFE_INLINE], "worker-src": [SELF, "blob:"]},
 }
 
 # Sessions live in the database (and cache where one is shared), never only in process memory.
