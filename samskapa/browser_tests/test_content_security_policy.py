@@ -2,8 +2,8 @@
 
 The ``page`` fixture fails a test on any violation the browser reports; here a crawler follows
 the links of the demo site, one page per URL pattern, as the platform administrator (who is
-shown the most: every project, every edit form) and as a visitor, and waits for each page's
-scripts (charts, htmx) to settle.
+shown the most: every project, every edit form, Django's admin) and as a visitor, and waits
+for each page's scripts (charts, htmx) to settle.
 """
 
 from urllib.parse import urlsplit
@@ -18,10 +18,12 @@ from samskapa.browser_tests.harness import LogIn
 pytestmark = pytest.mark.browser
 
 MAX_PAGES = 120
-# Not pages: downloads (CSV, the JSON copy of a person's data), the API (its documentation has its own test), Django's admin (its
-# own templates, for staff only), and links that leave the logged-in session.
+# Not followed: downloads (CSV, the JSON copy of a person's data), the API (its documentation
+# has its own test), links that end the session, and Django's admin, whose links lead to a page
+# per model; the crawl starts on a few of its pages instead (ADMIN_PAGES).
 SKIPPED_PREFIXES = ("/api/", "/sv/admin/", "/sv/konto/logout/", "/i18n/", "/health/")
 SKIPPED_SUFFIXES = (".csv", ".json")
+ADMIN_PAGES = ["/sv/admin/", "/sv/admin/projects/project/", "/sv/admin/projects/project/add/"]
 
 
 def _route(path: str) -> str | None:
@@ -54,7 +56,7 @@ def test_every_linked_page_runs_under_the_policy(
 ) -> None:
     if user:
         login(page, user)
-    queue = ["/sv/"]
+    queue = ["/sv/", *(ADMIN_PAGES if user else [])]
     routes: dict[str, str] = {}
     while queue and len(routes) < MAX_PAGES:
         path = queue.pop(0)
@@ -69,3 +71,9 @@ def test_every_linked_page_runs_under_the_policy(
     # The crawl reached the site's pages, not only the start page (the figure is a floor).
     assert len(routes) >= (40 if user else 20), sorted(routes)
     assert {"portfolio:index", "needs:list", "ideas:idea_list"} <= set(routes)
+    if user:
+        assert {
+            "admin:index",
+            "admin:projects_project_changelist",
+            "admin:projects_project_add",
+        } <= set(routes)
