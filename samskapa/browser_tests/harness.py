@@ -116,8 +116,8 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 # Runs before the page's own scripts on every page of the context (Playwright's init scripts
 # are not subject to the page's CSP) and reports each CSP violation as a console error that
-# ``PageProblems`` recognises. Chromium logs its own "Refused to ..." error as well; the event
-# carries the directive, the blocked resource and where it happened.
+# ``PageProblems`` recognises, with the directive, the blocked resource and where it happened.
+# Chromium logs a console error of its own for each violation too; only ours is counted.
 CSP_VIOLATION_PREFIX = "CSP violation:"
 CSP_LISTENER = (
     """document.addEventListener("securitypolicyviolation", (event) => {
