@@ -55,7 +55,9 @@ def notification_send(
         from samskapa.core.tasks import send_notification_emails
 
         ids = [notification.pk for notification in notifications]
-        transaction.on_commit(lambda: _queue(send_notification_emails, ids))
+        # Robust: whatever happens to the e-mail, the change that caused it is committed and its
+        # request must not fail; the error is logged and the notifications stay unmarked.
+        transaction.on_commit(lambda: _queue(send_notification_emails, ids), robust=True)
     return notifications
 
 

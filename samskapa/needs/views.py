@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from samskapa.core.access import access, require
+from samskapa.core.exports import csv_response
 from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate
@@ -113,13 +114,11 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def need_export(request: HttpRequest) -> StreamingHttpResponse:
     """The needs of the list, with its filters, as CSV: only what the reader may see."""
-    response = StreamingHttpResponse(
-        exports.need_export_lines(user=request.user, **_need_filters(request)),
-        content_type="text/csv; charset=utf-8",
+    return csv_response(
+        filename=f"behov-{timezone.localdate().isoformat()}.csv",
+        header=exports.need_export_header(),
+        rows=exports.need_export_rows(user=request.user, **_need_filters(request)),
     )
-    filename = f"behov-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:

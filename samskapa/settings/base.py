@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "samskapa.core",
     "samskapa.geo",
     "samskapa.sdg",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "samskapa.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "samskapa.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +109,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "workspace:dashboard"
 
+# The site's name in e-mail subjects; SITE_URL (below) makes the links in e-mails absolute.
+SITE_NAME = env("SITE_NAME", default="Samskapa")
+
 # django-allauth: e-mail is the login, and it must be confirmed before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -114,7 +120,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
 # Revokes API tokens when a password changes and asks core.throttling who the client is. The
 # login limits (ACCOUNT_RATE_LIMITS, allauth's defaults) cover the API token endpoint as well.
@@ -141,12 +147,45 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Content-Security-Policy (django-csp; docs/frontend.md has the rules). The browser runs only
+# scripts and styles served by Samskapa itself, never inline ones, so injected markup can
+# neither run nor restyle anything. Pages pass data to scripts in <script type="application/json">
+# islands (json_script), which are not run. The nonce reaches script-src and style-src only on
+# a response whose template asked for request.csp_nonce: the API documentation pages
+# (templates/drf_spectacular/) start Swagger UI and Redoc with a few inline lines. No
+# 'unsafe-inline' for styles either: Designsystemet is a stylesheet; Chart.js and our scripts
+# set sizes through element.style, which CSP allows; htmx's inline indicator <style> is off
+# (base.html). data: images are Designsystemet's icons (SVG inside its CSS).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Third-party pages that cannot run under the policy, by URL name (samskapa.core.csp). Redoc
+# writes <style> elements before it can be given the nonce, and runs its search in a worker
+# made from a blob: URL. Scripts stay as strict as everywhere else. (Its logo from Redocly's
+# CDN stays refused: no visitor's address goes to a third party.)
+CONTENT_SECURITY_POLICY_BY_VIEW = {
+    "api:redoc": {"style-src": [SELF, UNSAFE_INLINE], "worker-src": [SELF, "blob:"]},
+}
+
 # Sessions live in the database (and cache where one is shared), never only in process memory.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Samskapa <noreply@samskapa.localhost>")
+# Seconds; a mail server that stops answering must not hold a worker (and a locked row) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 REDIS_URL = env("REDIS_URL", default="")
 
