@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from samskapa.accounts.models import User
 from samskapa.core.models import Notification, StakeholderGroup, SustainabilityDimension, Visibility
@@ -35,7 +36,7 @@ from samskapa.sdg.models import Target
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the service judges dates in Stockholm, not in UTC
 
 
 def decide(initiative: Initiative, actor: User, decision: str, **kwargs: object) -> GateDecision:
