@@ -13,7 +13,7 @@ from rest_framework.throttling import AnonRateThrottle
 from samskapa.accounts.models import User
 from samskapa.core.cache import ResilientRedisCache
 from samskapa.core.tests.outage import REFUSED, silent_server
-from samskapa.geo.api import MunicipalityList
+from samskapa.geo.api.views import MunicipalityList
 from samskapa.settings.base import redis_cache
 
 

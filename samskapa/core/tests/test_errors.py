@@ -10,7 +10,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-from samskapa.geo.api import MunicipalityList
+from samskapa.geo.api.views import MunicipalityList
 from samskapa.needs import selectors as need_selectors
 
 pytestmark = pytest.mark.django_db
