@@ -208,11 +208,11 @@ def programme_update(
 ) -> Programme:
     """Change a programme. Handing the lead to another organisation needs its leaders' rights
     too; the former lead stays as a participating municipality or partner."""
-    require(actor, "programmes.change_programme", programme)
-    # The lead as stored: a model form has already put the chosen one on ``programme``.
-    previous_lead = Organisation.objects.get(
-        pk=Programme.objects.filter(pk=programme.pk).values("organisation_id")[:1]
-    )
+    # The programme as stored: a model form has already put what was chosen on ``programme``,
+    # the lead too. The actor must lead the programme as it is, and the new lead if it changes.
+    stored = Programme.objects.select_related("organisation").get(pk=programme.pk)
+    require(actor, "programmes.change_programme", stored)
+    previous_lead = stored.organisation
     if organisation is not UNSET and organisation.pk != previous_lead.pk:
         require(actor, "programmes.add_programme", organisation)
     set_fields(

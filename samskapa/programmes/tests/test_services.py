@@ -448,14 +448,30 @@ class TestWhatMayBeUsed:
 
         assert set(programme.projects.all()) == {naringen, hidden_project}
 
-    def test_lead_handed_over_on_a_form_instance_is_checked_against_the_stored_lead(
+    def test_lead_chosen_on_a_form_instance_is_handed_over(
         self, gavle_leader: User, programme: Programme, kiruna: Organisation
     ) -> None:
         # A model form sets the chosen lead on the instance before the service runs.
+        MembershipFactory(user=gavle_leader, organisation=kiruna, role=Role.ADMINISTRATOR)
+        programme.organisation = kiruna
+
+        services.programme_update(actor=gavle_leader, programme=programme, organisation=kiruna)
+
+        roles = dict(programme.participants.values_list("organisation__name", "role"))
+        assert roles == {
+            "Gävle kommun": ParticipantRole.MUNICIPALITY,
+            "Kiruna kommun": ParticipantRole.LEAD,
+        }
+
+    def test_leader_of_the_new_lead_only_may_not_change_the_programme(
+        self, programme: Programme, kiruna: Organisation, kiruna_admin: User
+    ) -> None:
+        # Leading the organisation chosen on the form is not enough: the programme as stored
+        # is led by Gävle kommun.
         programme.organisation = kiruna
         with pytest.raises(PermissionDenied):
-            services.programme_update(actor=gavle_leader, programme=programme, organisation=kiruna)
-        assert Programme.objects.get(pk=programme.pk).organisation != kiruna
+            services.programme_update(actor=kiruna_admin, programme=programme, organisation=kiruna)
+        assert Programme.objects.get(pk=programme.pk).organisation.name == "Gävle kommun"
 
     def test_responsible_and_phase_must_belong_to_the_programme_on_update(
         self, gavle_leader: User, late_milestone: Milestone, kiruna: Organisation
