@@ -142,23 +142,19 @@ def municipalities_for_project(
 ) -> QuerySet[Municipality]:
     """Where a project run by ``organisation`` may lie (and ``current``, where it lies now).
 
-    A municipality runs projects in itself. Another organisation (a region, an association of
-    municipalities, a company, a university) may also run them elsewhere in its own county.
-    An organisation that has not said where it is based must say so first. Needs, ideas and
-    initiatives of the project take its municipality, so it decides whose portfolio they
-    join: a leader of one municipality cannot place work in another. The platform
+    A municipality runs projects in itself only. Needs, ideas and initiatives of a project take
+    its municipality, so it decides whose portfolio they join: a leader of one municipality
+    cannot place the municipality's work in another. Other organisations (companies,
+    universities, regions, associations) run projects wherever they work. The platform
     administrator may place a project anywhere.
     """
     municipalities = Municipality.objects.order_by("name")
-    if is_superuser(user):
+    if is_superuser(user) or organisation.type != OrganisationType.MUNICIPALITY:
         return municipalities
-    allowed = Q(pk=current.pk) if current is not None else Q(pk__in=[])
-    if organisation.municipality_id is not None:
-        if organisation.type == OrganisationType.MUNICIPALITY:
-            allowed |= Q(pk=organisation.municipality_id)
-        else:
-            allowed |= Q(region__municipalities=organisation.municipality_id)
-    return municipalities.filter(allowed).distinct()
+    allowed = Q(pk=organisation.municipality_id)
+    if current is not None:
+        allowed |= Q(pk=current.pk)
+    return municipalities.filter(allowed)
 
 
 def units_for_project(*, user: Viewer, project: Project) -> QuerySet[Unit]:

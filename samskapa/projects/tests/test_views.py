@@ -304,7 +304,7 @@ class TestWhatMayBeUsed:
         )
 
         assert response.status_code == 200
-        assert "lies in its own municipality" in response.text
+        assert "lies in the municipality itself" in response.text
         assert 'value="Kapat"' in response.text
         assert not Project.objects.exists()
 
