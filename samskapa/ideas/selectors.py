@@ -54,7 +54,7 @@ def programmes_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Any]:
     # Imported here: the programmes app's selectors may come to read challenges.
     from samskapa.programmes.selectors import programmes_visible_to
 
-    return programmes_visible_to(user).filter(projects=project).order_by("name", "pk")
+    return programmes_visible_to(user=user).filter(projects=project).order_by("name", "pk")
 
 
 def ideas_visible_to(*, user: Any) -> QuerySet[Idea]:

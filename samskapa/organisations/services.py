@@ -2,36 +2,48 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.predicates import forget_memberships
 from samskapa.core.services import notification_send
 from samskapa.core.slugs import unique_slug
+from samskapa.core.writes import UNSET, set_fields
+from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Membership, Organisation, Role, Unit
 from samskapa.organisations.validators import normalise_org_number
 
-ORGANISATION_FIELDS = (
-    "name",
-    "type",
-    "helix_sector",
-    "org_number",
-    "municipality",
-    "description",
-    "website",
-)
-
 
 @transaction.atomic
-def organisation_create(*, actor: Any, **fields: Any) -> Organisation:
-    """Register an organisation; the person who registers it becomes its administrator."""
+def organisation_create(
+    *,
+    actor: User,
+    name: str,
+    type: str,
+    helix_sector: str,
+    org_number: str = "",
+    municipality: Municipality | None = None,
+    description: str = "",
+    website: str = "",
+) -> Organisation:
+    """Register an organisation; the person who registers it becomes its administrator.
+
+    Its municipality is where it is based, any of Sweden's: a public fact, not a right.
+    """
     require(actor, "organisations.add_organisation")
-    data = {key: value for key, value in fields.items() if key in ORGANISATION_FIELDS}
-    if data.get("org_number"):
-        data["org_number"] = normalise_org_number(data["org_number"])
-    organisation = Organisation(**data)
+    organisation = Organisation(
+        name=name,
+        type=type,
+        helix_sector=helix_sector,
+        org_number=normalise_org_number(org_number) if org_number else "",
+        municipality=municipality,
+        description=description,
+        website=website,
+    )
     organisation.slug = unique_slug(Organisation, organisation.name)
     save_with_history(organisation, actor=actor)
     membership = Membership(user=actor, organisation=organisation, role=Role.ADMINISTRATOR)
@@ -41,38 +53,95 @@ def organisation_create(*, actor: Any, **fields: Any) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, actor: Any, organisation: Organisation, **fields: Any) -> Organisation:
+def organisation_update(
+    *,
+    actor: User,
+    organisation: Organisation,
+    name: str = UNSET,
+    type: str = UNSET,
+    helix_sector: str = UNSET,
+    org_number: str = UNSET,
+    municipality: Municipality | None = UNSET,
+    description: str = UNSET,
+    website: str = UNSET,
+) -> Organisation:
     require(actor, "organisations.change_organisation", organisation)
-    for key, value in fields.items():
-        if key not in ORGANISATION_FIELDS:
-            raise TypeError(f"{key} cannot be changed here")
-        if key == "org_number" and value:
-            value = normalise_org_number(value)
-        setattr(organisation, key, value)
+    if org_number:
+        org_number = normalise_org_number(org_number)
+    set_fields(
+        organisation,
+        name=name,
+        type=type,
+        helix_sector=helix_sector,
+        org_number=org_number,
+        municipality=municipality,
+        description=description,
+        website=website,
+    )
     save_with_history(organisation, actor=actor)
     return organisation
 
 
+def _check_parent(unit: Unit) -> None:
+    """A unit is part of a unit of the same organisation, and never of itself or its parts."""
+    parent = unit.parent
+    if parent is None:
+        return
+    if parent.organisation_id != unit.organisation_id:
+        raise ValidationError({"parent": _("Choose a unit of the same organisation.")})
+    seen: set[int] = set()
+    while parent is not None and parent.pk not in seen:
+        if unit.pk is not None and parent.pk == unit.pk:
+            raise ValidationError(
+                {"parent": _("A unit cannot be part of itself or of one of its own parts.")}
+            )
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
 @transaction.atomic
-def unit_create(*, actor: Any, organisation: Organisation, **fields: Any) -> Unit:
+def unit_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    name: str,
+    kind: str,
+    responsibility: str = "",
+    parent: Unit | None = None,
+) -> Unit:
     """Add an administration, board or other unit to an organisation."""
     require(actor, "organisations.change_organisation", organisation)
-    unit = Unit(organisation=organisation, **fields)
+    unit = Unit(
+        organisation=organisation,
+        name=name,
+        kind=kind,
+        responsibility=responsibility,
+        parent=parent,
+    )
+    _check_parent(unit)
     save_with_history(unit, actor=actor)
     return unit
 
 
 @transaction.atomic
-def unit_update(*, actor: Any, unit: Unit, **fields: Any) -> Unit:
+def unit_update(
+    *,
+    actor: User,
+    unit: Unit,
+    name: str = UNSET,
+    kind: str = UNSET,
+    responsibility: str = UNSET,
+    parent: Unit | None = UNSET,
+) -> Unit:
     require(actor, "organisations.change_organisation", unit.organisation)
-    for key, value in fields.items():
-        setattr(unit, key, value)
+    set_fields(unit, name=name, kind=kind, responsibility=responsibility, parent=parent)
+    _check_parent(unit)
     save_with_history(unit, actor=actor)
     return unit
 
 
 @transaction.atomic
-def unit_delete(*, actor: Any, unit: Unit) -> None:
+def unit_delete(*, actor: User, unit: Unit) -> None:
     require(actor, "organisations.change_organisation", unit.organisation)
     unit._history_user = actor  # type: ignore[attr-defined]
     unit.delete()
@@ -81,17 +150,30 @@ def unit_delete(*, actor: Any, unit: Unit) -> None:
 @transaction.atomic
 def membership_add(
     *,
-    actor: Any,
-    user: Any,
+    actor: User,
+    user: User,
     role: str,
     organisation: Organisation | None = None,
     project: Any = None,
 ) -> Membership:
-    """Give ``user`` a role in an organisation or a project, and tell them."""
+    """Give ``user`` a role in an organisation or a project, and tell them.
+
+    ``project`` is a ``projects.Project`` (this app cannot import projects, which imports it).
+    Only an administrator of the project (or of its organisation) makes someone else its
+    administrator: a project leader may not hand out more rights than their own.
+    """
     if organisation is not None:
         require(actor, "organisations.manage_members", organisation)
     else:
         require(actor, "projects.manage_members", project)
+        if role == Role.ADMINISTRATOR and not actor.has_perm(
+            "projects.appoint_administrator", project
+        ):
+            raise ValidationError(
+                {"role": _("Only an administrator of the project can appoint administrators.")}
+            )
+    if not user.is_active:
+        raise ValidationError({"user": _("This person's account is closed.")})
     membership = Membership(user=user, organisation=organisation, project=project, role=role)
     save_with_history(membership, actor=actor)
     forget_memberships(user)
@@ -109,18 +191,22 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: User, membership: Membership) -> None:
     if membership.organisation_id:
         require(actor, "organisations.manage_members", membership.organisation)
         remaining_admins = Membership.objects.filter(
             organisation_id=membership.organisation_id, role=Role.ADMINISTRATOR
         ).exclude(pk=membership.pk)
         if membership.role == Role.ADMINISTRATOR and not remaining_admins.exists():
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(_("An organisation must keep at least one administrator."))
     else:
         require(actor, "projects.manage_members", membership.project)
+        if membership.role == Role.ADMINISTRATOR and not actor.has_perm(
+            "projects.appoint_administrator", membership.project
+        ):
+            raise ValidationError(
+                _("Only an administrator of the project can remove one of its administrators.")
+            )
     membership._history_user = actor  # type: ignore[attr-defined]
     membership.delete()
     forget_memberships(membership.user)

@@ -2,48 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.core.access import access, require
+from samskapa.core.access import require, signed_in
+from samskapa.core.actions import call_action
+from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import HelixSector
 from samskapa.core.pagination import paginate
-from samskapa.core.views import apply_validation_error
+from samskapa.core.views import call_service
 from samskapa.organisations import services
+from samskapa.organisations.filters import OrganisationFilter
 from samskapa.organisations.forms import MemberAddForm, OrganisationForm, UnitForm
-from samskapa.organisations.models import Membership, Organisation, OrganisationType, Unit
+from samskapa.organisations.models import OrganisationType
 from samskapa.organisations.selectors import (
-    organisation_detail_queryset,
+    access_membership,
+    access_organisation,
+    access_unit,
     organisation_list,
     organisation_members,
 )
 
 
-def _organisation(request: HttpRequest, slug: str, permission: str | None = None) -> Organisation:
-    return access(
-        organisation_detail_queryset(),
-        user=request.user,
-        view_permission="organisations.view_organisation",
-        permission=permission,
-        slug=slug,
-    )
-
-
 def organisation_list_view(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "query": request.GET.get("q", ""),
-        "type": request.GET.get("type", ""),
-        "helix_sector": request.GET.get("sector", ""),
-        "municipality_code": request.GET.get("municipality", ""),
-    }
-    page = paginate(request, organisation_list(user=request.user, **filters), per_page=24)
+    listed = filter_list(request, OrganisationFilter, organisation_list(user=request.user))
     context = {
-        "page_obj": page,
-        "filters": filters,
+        "page_obj": paginate(request, listed.queryset, per_page=24),
+        "filters": listed.filterset.data,
         "types": OrganisationType.choices,
         "sectors": HelixSector.choices,
     }
@@ -51,7 +39,7 @@ def organisation_list_view(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _organisation(request, slug)
+    organisation = access_organisation(user=request.user, slug=slug)
     can_change = request.user.has_perm("organisations.change_organisation", organisation)
     context = {
         "organisation": organisation,
@@ -65,14 +53,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    require(request.user, "organisations.add_organisation")
+    user = signed_in(request.user)
+    require(user, "organisations.add_organisation")
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        organisation = call_service(
+            form, services.organisation_create, actor=user, **form.cleaned_data
+        )
+        if organisation is not None:
             messages.success(request, _("The organisation has been registered."))
             return redirect(organisation)
     return render(request, "organisations/organisation_form.html", {"form": form})
@@ -80,16 +68,20 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_update(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _organisation(request, slug, "organisations.change_organisation")
+    user = signed_in(request.user)
+    organisation = access_organisation(
+        user=user, slug=slug, rule="organisations.change_organisation"
+    )
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user, organisation=organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form,
+            services.organisation_update,
+            actor=user,
+            organisation=organisation,
+            **form.cleaned_data,
+        )
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(organisation)
     return render(
@@ -101,19 +93,19 @@ def organisation_update(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _organisation(request, slug, "organisations.manage_members")
+    user = signed_in(request.user)
+    organisation = access_organisation(user=user, slug=slug, rule="organisations.manage_members")
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_add(
-                actor=request.user,
-                user=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                organisation=organisation,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form,
+            services.membership_add,
+            actor=user,
+            user=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            organisation=organisation,
+        )
+        if form.is_valid():
             messages.success(request, _("The member has been added."))
             return redirect(organisation)
     return render(
@@ -124,32 +116,43 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = _organisation(request, slug, "organisations.manage_members")
-    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
-    try:
-        services.membership_remove(actor=request.user, membership=membership)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The membership has been removed."))
-    return redirect(organisation)
+    user = signed_in(request.user)
+    membership = access_membership(
+        user=user, organisation_slug=slug, pk=pk, rule="organisations.manage_members"
+    )
+    call_action(
+        request,
+        services.membership_remove,
+        actor=user,
+        membership=membership,
+        success=_("The membership has been removed."),
+    )
+    return redirect("organisations:detail", slug=slug)
 
 
 @login_required
 def unit_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    organisation = _organisation(request, slug, "organisations.change_organisation")
-    unit = get_object_or_404(Unit, pk=pk, organisation=organisation) if pk else None
+    user = signed_in(request.user)
+    rule = "organisations.change_organisation"
+    if pk is None:
+        organisation = access_organisation(user=user, slug=slug, rule=rule)
+        unit = None
+    else:
+        unit = access_unit(user=user, organisation_slug=slug, pk=pk, rule=rule)
+        organisation = unit.organisation
     form = UnitForm(request.POST or None, instance=unit, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        data = {key: form.cleaned_data[key] for key in ("name", "kind", "responsibility", "parent")}
-        try:
-            if unit is None:
-                services.unit_create(actor=request.user, organisation=organisation, **data)
-            else:
-                services.unit_update(actor=request.user, unit=unit, **data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
+        if unit is None:
+            call_service(
+                form,
+                services.unit_create,
+                actor=user,
+                organisation=organisation,
+                **form.cleaned_data,
+            )
         else:
+            call_service(form, services.unit_update, actor=user, unit=unit, **form.cleaned_data)
+        if form.is_valid():
             messages.success(request, _("The unit has been saved."))
             return redirect(organisation)
     context = {"form": form, "organisation": organisation, "unit": unit}
@@ -159,8 +162,15 @@ def unit_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 @login_required
 @require_POST
 def unit_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = _organisation(request, slug, "organisations.change_organisation")
-    unit = get_object_or_404(Unit, pk=pk, organisation=organisation)
-    services.unit_delete(actor=request.user, unit=unit)
-    messages.success(request, _("The unit has been removed."))
-    return redirect(organisation)
+    user = signed_in(request.user)
+    unit = access_unit(
+        user=user, organisation_slug=slug, pk=pk, rule="organisations.change_organisation"
+    )
+    call_action(
+        request,
+        services.unit_delete,
+        actor=user,
+        unit=unit,
+        success=_("The unit has been removed."),
+    )
+    return redirect(unit.organisation)

@@ -1,7 +1,7 @@
 """Forms of programmes, participants, phases and milestones: they only check the input's shape.
 
 Date order and the programme period are checked in the services, whose errors the views put
-on the form (``core.views.apply_validation_error``), so the API gets the same messages.
+on the form (``core.views.call_service``), so the API gets the same messages.
 """
 
 from typing import Any

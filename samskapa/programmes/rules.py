@@ -3,8 +3,9 @@
 The leaders and administrators of the leading organisation run a programme (participants,
 phases, milestones); members of the leading or a participating organisation see a members-only
 programme. ``programmes.selectors.programmes_visible_to`` is ``programmes.view_programme`` as a
-query; change both together. Object: a Programme (for add_programme: the organisation that is
-to lead it).
+query, and ``projects_linkable`` says which projects ``programmes.change_programme`` may link;
+change each together with its rule. Object: a Programme (for add_programme: the organisation
+that is to lead it; start_programme has none: whether a person leads any organisation).
 """
 
 from typing import Any
@@ -12,13 +13,12 @@ from typing import Any
 import rules
 
 from samskapa.core.predicates import (
-    LEADER_ROLES,
-    has_organisation_role,
     is_admin,
     is_public,
     leads_organisation,
     organisation_ids,
 )
+from samskapa.organisations.rules import leads_an_organisation, leads_this_organisation
 
 
 def programme_organisation_ids(programme: Any) -> set[int]:
@@ -46,6 +46,7 @@ def is_programme_member(user: Any, programme: Any) -> bool:
 
 
 rules.add_perm("programmes.view_programme", is_public | is_programme_member | is_admin)
-rules.add_perm("programmes.add_programme", has_organisation_role(*LEADER_ROLES) | is_admin)
+rules.add_perm("programmes.add_programme", leads_this_organisation)
+rules.add_perm("programmes.start_programme", leads_an_organisation | is_admin)
 rules.add_perm("programmes.change_programme", leads_programme | is_admin)
 rules.add_perm("programmes.delete_programme", leads_programme | is_admin)

@@ -1,7 +1,8 @@
 """Reads of programmes: visibility, lists with counts, detail, late milestones and the timeline.
 
-``programmes_visible_to`` is the rule ``programmes.view_programme`` as a query; change both
-together (``programmes/rules.py``).
+``programmes_visible_to`` is the rule ``programmes.view_programme`` as a query, and
+``projects_linkable`` the projects a leader may link (``programmes/rules.py``); change each
+together with its rule.
 """
 
 import datetime
@@ -22,13 +23,16 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskapa.core.access import Viewer, access
 from samskapa.core.models import Visibility
-from samskapa.core.predicates import LEADER_ROLES, memberships_of
+from samskapa.core.predicates import is_superuser, organisation_ids
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
+from samskapa.organisations.selectors import organisations_where_user_leads
 from samskapa.programmes.models import (
     OPEN_MILESTONE_STATUSES,
     Milestone,
@@ -38,7 +42,8 @@ from samskapa.programmes.models import (
     Phase,
     Programme,
 )
-from samskapa.projects.selectors import projects_visible_to
+from samskapa.projects.models import Project
+from samskapa.projects.selectors import projects_led_by, projects_visible_to
 
 # Participants in the order a reader expects: the lead, the municipalities, partners, funders.
 PARTICIPANT_ORDER = Case(
@@ -50,26 +55,81 @@ PARTICIPANT_ORDER = Case(
 )
 
 
-def _organisation_ids(user: Any) -> set[int]:
-    return {org for org, _project, _role in memberships_of(user) if org}
+def access_programme(*, user: Viewer, slug: str, rule: str | None = None) -> Programme:
+    """The programme ``slug`` with what its pages show: 404 unless ``user`` may see it (so a
+    members-only one does not leak), 403 unless they may also do ``rule`` on it."""
+    return access(
+        programme_detail_queryset(user=user),
+        user=user,
+        view_permission="programmes.view_programme",
+        permission=rule,
+        slug=slug,
+    )
 
 
-def programmes_visible_to(user: Any) -> QuerySet[Programme]:
-    """Public programmes, plus members-only ones the user's organisations lead or take part in."""
+def access_participant(
+    *, user: Viewer, programme_slug: str, pk: int, rule: str | None = None
+) -> Participant:
+    """Participant ``pk`` of the programme; the rule is the programme's (404/403)."""
+    programme = access_programme(user=user, slug=programme_slug, rule=rule)
+    participant = get_object_or_404(
+        Participant.objects.select_related("organisation"), programme=programme, pk=pk
+    )
+    participant.programme = programme
+    return participant
+
+
+def access_phase(*, user: Viewer, programme_slug: str, pk: int, rule: str | None = None) -> Phase:
+    """Phase ``pk`` of the programme; the rule is the programme's (404/403)."""
+    programme = access_programme(user=user, slug=programme_slug, rule=rule)
+    phase = get_object_or_404(Phase, programme=programme, pk=pk)
+    phase.programme = programme
+    return phase
+
+
+def access_milestone(
+    *, user: Viewer, programme_slug: str, pk: int, rule: str | None = None
+) -> Milestone:
+    """Milestone ``pk`` of the programme; the rule is the programme's (404/403)."""
+    programme = access_programme(user=user, slug=programme_slug, rule=rule)
+    milestone = get_object_or_404(Milestone, programme=programme, pk=pk)
+    milestone.programme = programme
+    return milestone
+
+
+def programmes_visible_to(*, user: Viewer) -> QuerySet[Programme]:
+    """Public programmes, plus members-only ones the user's organisations lead or take part in.
+
+    The rule ``programmes.view_programme`` as a query.
+    """
     programmes = Programme.objects.all()
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return programmes
-    organisation_ids = _organisation_ids(user)
-    if not organisation_ids:
+    mine = organisation_ids(user)
+    if not mine:
         return programmes.filter(visibility=Visibility.PUBLIC)
-    takes_part = Participant.objects.filter(
-        programme=OuterRef("pk"), organisation_id__in=organisation_ids
-    )
+    takes_part = Participant.objects.filter(programme=OuterRef("pk"), organisation_id__in=mine)
     return programmes.filter(
-        Q(visibility=Visibility.PUBLIC)
-        | Q(organisation_id__in=organisation_ids)
-        | Exists(takes_part)
+        Q(visibility=Visibility.PUBLIC) | Q(organisation_id__in=mine) | Exists(takes_part)
     )
+
+
+def projects_linkable(*, user: Viewer, programme: Programme | None = None) -> QuerySet[Project]:
+    """Urban development projects ``user`` may link to ``programme`` (a new one if None).
+
+    The projects they lead, and those they may see of the organisations that lead or take
+    part in the programme; a project already linked stays linkable. A leader of one
+    organisation cannot tie another's project to a programme it has no part in.
+    """
+    allowed = Q(pk__in=projects_led_by(user=user).values("pk"))
+    if programme is not None:
+        taking_part = Participant.objects.filter(programme=programme).values("organisation_id")
+        allowed |= (
+            Q(organisation_id=programme.organisation_id)
+            | Q(organisation_id__in=taking_part)
+            | Q(pk__in=programme.projects.values("pk"))
+        )
+    return projects_visible_to(user=user).filter(allowed)
 
 
 def late_milestone_filter(today: datetime.date, prefix: str = "") -> Q:
@@ -99,52 +159,32 @@ def with_counts(
     )
 
 
-def programme_list(
-    *,
-    user: Any,
-    query: str = "",
-    municipality_code: str = "",
-    organisation_slug: str = "",
-    today: datetime.date | None = None,
-) -> QuerySet[Programme]:
+def programme_list(*, user: Viewer, today: datetime.date | None = None) -> QuerySet[Programme]:
     """Programmes for the list page and the API, newest first, with their counts.
 
     The cards need the leading organisation and the municipalities: one query for the page and
-    one for the municipalities of all its programmes, however many programmes there are.
+    one for the municipalities of all its programmes, however many programmes there are. The
+    list's filters are ``programmes.filters.ProgrammeFilter``.
     """
-    programmes = programmes_visible_to(user)
-    if municipality_code:
-        programmes = programmes.filter(
-            Exists(
-                Programme.municipalities.through.objects.filter(
-                    programme_id=OuterRef("pk"), municipality__code=municipality_code
-                )
-            )
-        )
-    if organisation_slug:
-        programmes = programmes.filter(organisation__slug=organisation_slug)
     programmes = with_counts(
-        programmes.select_related("organisation").prefetch_related(
+        programmes_visible_to(user=user)
+        .select_related("organisation")
+        .prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
         ),
         today=today,
     )
-    if query:
-        # Programmes are few (tens per platform), so a plain substring match is enough here.
-        programmes = programmes.filter(
-            Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-        )
     return programmes.order_by("-start_date", "name", "pk")
 
 
-def programme_detail_queryset(*, user: Any) -> QuerySet[Programme]:
+def programme_detail_queryset(*, user: Viewer) -> QuerySet[Programme]:
     """Visible programmes with everything the detail, timeline and API pages show.
 
     Linked urban development projects are limited to those ``user`` may see, in
     ``visible_projects``, so a members-only project never shows through a public programme.
     """
     return (
-        with_counts(programmes_visible_to(user))
+        with_counts(programmes_visible_to(user=user))
         .select_related("organisation", "created_by")
         .prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
@@ -174,7 +214,7 @@ def programme_detail_queryset(*, user: Any) -> QuerySet[Programme]:
 
 def late_milestones(
     *,
-    user: Any,
+    user: Viewer,
     programme: Programme | None = None,
     today: datetime.date | None = None,
 ) -> QuerySet[Milestone]:
@@ -186,8 +226,8 @@ def late_milestones(
     milestones = Milestone.objects.filter(late_milestone_filter(today))
     if programme is not None:
         milestones = milestones.filter(programme=programme)
-    if not getattr(user, "is_superuser", False):
-        milestones = milestones.filter(programme__in=programmes_visible_to(user).values("pk"))
+    if not is_superuser(user):
+        milestones = milestones.filter(programme__in=programmes_visible_to(user=user).values("pk"))
     return milestones.select_related("programme", "phase", "responsible").order_by("due_on", "pk")
 
 
@@ -200,14 +240,14 @@ def programme_milestones(*, programme: Programme) -> QuerySet[Milestone]:
     )
 
 
-def organisations_for_leading(*, user: Any, current: Organisation | None = None) -> QuerySet[Any]:
+def organisations_for_leading(
+    *, user: Viewer, current: Organisation | None = None
+) -> QuerySet[Organisation]:
     """Organisations ``user`` may choose as a programme's leader (plus the current one)."""
-    if getattr(user, "is_superuser", False):
-        return Organisation.objects.order_by("name")
-    ids = {org for org, _project, role in memberships_of(user) if org and role in LEADER_ROLES}
+    leads = organisations_where_user_leads(user=user)
     if current is not None:
-        ids.add(current.pk)
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+        leads = Organisation.objects.filter(Q(pk__in=leads.values("pk")) | Q(pk=current.pk))
+    return leads.order_by("name")
 
 
 # --- Timeline ----------------------------------------------------------------------------------

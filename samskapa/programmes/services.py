@@ -14,9 +14,13 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
+from samskapa.core.models import Visibility
 from samskapa.core.slugs import unique_slug
+from samskapa.core.writes import UNSET, set_fields
+from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation, OrganisationType
 from samskapa.programmes.models import (
     Milestone,
@@ -26,34 +30,9 @@ from samskapa.programmes.models import (
     Phase,
     Programme,
 )
+from samskapa.programmes.selectors import projects_linkable
+from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
-
-PROGRAMME_FIELDS = (
-    "name",
-    "summary",
-    "description",
-    "start_date",
-    "end_date",
-    "portfolio_due_on",
-    "visibility",
-)
-PHASE_FIELDS = ("name", "description", "start_date", "end_date")
-MILESTONE_FIELDS = (
-    "title",
-    "description",
-    "due_on",
-    "status",
-    "completed_on",
-    "phase",
-    "responsible",
-)
-
-
-def _set_fields(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    for key, value in fields.items():
-        if key not in allowed:
-            raise TypeError(f"{key} cannot be set here")
-        setattr(instance, key, value)
 
 
 def _date(value: datetime.date) -> str:
@@ -68,7 +47,7 @@ def _inside(programme: Programme, day: datetime.date | None) -> bool:
     return day is None or programme.start_date <= day <= programme.end_date
 
 
-def _delete(instance: Any, *, actor: Any) -> None:
+def _delete(instance: Any, *, actor: User) -> None:
     instance._history_user = actor
     instance.delete()
 
@@ -121,19 +100,35 @@ def _check_programme(programme: Programme) -> None:
         raise ValidationError({"start_date": errors})
 
 
-def _check_projects(*, actor: Any, projects: Iterable[Any]) -> list[Any]:
+def _check_projects(
+    *, actor: User, programme: Programme | None, projects: Iterable[Project]
+) -> list[Project]:
+    """The projects to link, if ``actor`` may link each of them (``projects_linkable``)."""
     projects = list(projects)
+    wanted = [project.pk for project in projects]
     visible = set(
-        projects_visible_to(user=actor)
-        .filter(pk__in=[project.pk for project in projects])
-        .values_list("pk", flat=True)
+        projects_visible_to(user=actor).filter(pk__in=wanted).values_list("pk", flat=True)
     )
     if any(project.pk not in visible for project in projects):
         raise ValidationError({"projects": _("Only projects you can see can be linked.")})
+    linkable = set(
+        projects_linkable(user=actor, programme=programme)
+        .filter(pk__in=wanted)
+        .values_list("pk", flat=True)
+    )
+    if any(project.pk not in linkable for project in projects):
+        raise ValidationError(
+            {
+                "projects": _(
+                    "Only projects you lead, or projects of organisations that take part in the "
+                    "programme, can be linked."
+                )
+            }
+        )
     return projects
 
 
-def _municipality_of(organisation: Organisation) -> Any:
+def _municipality_of(organisation: Organisation) -> int | None:
     """The municipality an organisation stands for, if it is a municipality."""
     if organisation.type == OrganisationType.MUNICIPALITY and organisation.municipality_id:
         return organisation.municipality_id
@@ -149,28 +144,44 @@ def _role_after_lead(organisation: Organisation) -> str:
 @transaction.atomic
 def programme_create(
     *,
-    actor: Any,
+    actor: User,
     organisation: Organisation,
-    municipalities: Iterable[Any] = (),
-    projects: Iterable[Any] = (),
-    **fields: Any,
+    name: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    summary: str = "",
+    description: str = "",
+    portfolio_due_on: datetime.date | None = None,
+    visibility: str = Visibility.PUBLIC,
+    municipalities: Iterable[Municipality] = (),
+    projects: Iterable[Project] = (),
 ) -> Programme:
     """Start a programme led by ``organisation``, which becomes its first participant.
 
     The actor must lead that organisation. A leading municipality is also counted among the
-    participating municipalities.
+    participating municipalities. The municipalities named are where the programme works, any
+    of Sweden's: naming one gives no right over it, and its organisations may join later.
     """
     require(actor, "programmes.add_programme", organisation)
-    programme = Programme(organisation=organisation, created_by=actor)
-    _set_fields(programme, fields, PROGRAMME_FIELDS)
+    programme = Programme(
+        organisation=organisation,
+        created_by=actor,
+        name=name,
+        summary=summary,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        portfolio_due_on=portfolio_due_on,
+        visibility=visibility,
+    )
     _check_programme(programme)
-    linked = _check_projects(actor=actor, projects=projects)
+    linked = _check_projects(actor=actor, programme=None, projects=projects)
     # "2026–2028" should read 2026-2028 in the address, not 20262028.
     programme.slug = unique_slug(Programme, re.sub(r"[–—]", " ", programme.name or ""))
     save_with_history(programme, actor=actor)
     programme.municipalities.set(list(municipalities))
-    if _municipality_of(organisation):
-        programme.municipalities.add(_municipality_of(organisation))
+    if (own := _municipality_of(organisation)) is not None:
+        programme.municipalities.add(own)
     programme.projects.set(linked)
     save_with_history(
         Participant(programme=programme, organisation=organisation, role=ParticipantRole.LEAD),
@@ -182,34 +193,58 @@ def programme_create(
 @transaction.atomic
 def programme_update(
     *,
-    actor: Any,
+    actor: User,
     programme: Programme,
-    organisation: Organisation | None = None,
-    municipalities: Iterable[Any] | None = None,
-    projects: Iterable[Any] | None = None,
-    **fields: Any,
+    organisation: Organisation = UNSET,
+    name: str = UNSET,
+    summary: str = UNSET,
+    description: str = UNSET,
+    start_date: datetime.date = UNSET,
+    end_date: datetime.date = UNSET,
+    portfolio_due_on: datetime.date | None = UNSET,
+    visibility: str = UNSET,
+    municipalities: Iterable[Municipality] = UNSET,
+    projects: Iterable[Project] = UNSET,
 ) -> Programme:
     """Change a programme. Handing the lead to another organisation needs its leaders' rights
     too; the former lead stays as a participating municipality or partner."""
-    require(actor, "programmes.change_programme", programme)
-    previous_lead = programme.organisation
-    if organisation is not None and organisation.pk != previous_lead.pk:
+    # The programme as stored: a model form has already put what was chosen on ``programme``,
+    # the lead too. The actor must lead the programme as it is, and the new lead if it changes.
+    stored = Programme.objects.select_related("organisation").get(pk=programme.pk)
+    require(actor, "programmes.change_programme", stored)
+    previous_lead = stored.organisation
+    if organisation is not UNSET and organisation.pk != previous_lead.pk:
         require(actor, "programmes.add_programme", organisation)
-        programme.organisation = organisation
-    _set_fields(programme, fields, PROGRAMME_FIELDS)
+    set_fields(
+        programme,
+        organisation=organisation,
+        name=name,
+        summary=summary,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        portfolio_due_on=portfolio_due_on,
+        visibility=visibility,
+    )
     _check_programme(programme)
-    linked = None if projects is None else _check_projects(actor=actor, projects=projects)
+    linked = (
+        None
+        if projects is UNSET
+        else _check_projects(actor=actor, programme=programme, projects=projects)
+    )
     save_with_history(programme, actor=actor)
     if programme.organisation_id != previous_lead.pk:
         _hand_over_lead(programme=programme, previous=previous_lead, actor=actor)
-    if municipalities is not None:
+    if municipalities is not UNSET:
         programme.municipalities.set(list(municipalities))
     if linked is not None:
-        programme.projects.set(linked)
+        # Links to projects the actor cannot see are not theirs to undo: they stay.
+        unseen = programme.projects.exclude(pk__in=projects_visible_to(user=actor).values("pk"))
+        programme.projects.set([*linked, *unseen])
     return programme
 
 
-def _hand_over_lead(*, programme: Programme, previous: Organisation, actor: Any) -> None:
+def _hand_over_lead(*, programme: Programme, previous: Organisation, actor: User) -> None:
     for participant in programme.participants.filter(
         organisation__in=[previous, programme.organisation]
     ).select_related("organisation"):
@@ -259,13 +294,17 @@ def _check_role(participant: Participant) -> None:
 @transaction.atomic
 def participant_add(
     *,
-    actor: Any,
+    actor: User,
     programme: Programme,
     organisation: Organisation,
     role: str = ParticipantRole.PARTNER,
     contribution: str = "",
 ) -> Participant:
-    """Let ``organisation`` take part in ``programme``; a municipality joins the municipalities."""
+    """Let ``organisation`` take part in ``programme``; a municipality joins the municipalities.
+
+    Any organisation may be invited: taking part gives its members sight of the programme and
+    its initiatives, and no one in the programme a right over the organisation.
+    """
     require(actor, "programmes.change_programme", programme)
     if programme.participants.filter(organisation=organisation).exists():
         raise ValidationError(
@@ -276,8 +315,9 @@ def participant_add(
     )
     _check_role(participant)
     save_with_history(participant, actor=actor)
-    if role == ParticipantRole.MUNICIPALITY and _municipality_of(organisation):
-        programme.municipalities.add(_municipality_of(organisation))
+    own = _municipality_of(organisation)
+    if role == ParticipantRole.MUNICIPALITY and own is not None:
+        programme.municipalities.add(own)
     programme.__dict__.pop("_samskapa_organisation_ids", None)
     return participant
 
@@ -285,28 +325,24 @@ def participant_add(
 @transaction.atomic
 def participant_update(
     *,
-    actor: Any,
+    actor: User,
     participant: Participant,
-    role: str | None = None,
-    contribution: str | None = None,
+    role: str = UNSET,
+    contribution: str = UNSET,
 ) -> Participant:
     """Change the role or contribution of a participant (the organisation stays)."""
     require(actor, "programmes.change_programme", participant.programme)
-    if role is not None:
-        participant.role = role
-    if contribution is not None:
-        participant.contribution = contribution
+    set_fields(participant, role=role, contribution=contribution)
     _check_role(participant)
     save_with_history(participant, actor=actor)
-    if participant.role == ParticipantRole.MUNICIPALITY and _municipality_of(
-        participant.organisation
-    ):
-        participant.programme.municipalities.add(_municipality_of(participant.organisation))
+    own = _municipality_of(participant.organisation)
+    if participant.role == ParticipantRole.MUNICIPALITY and own is not None:
+        participant.programme.municipalities.add(own)
     return participant
 
 
 @transaction.atomic
-def participant_remove(*, actor: Any, participant: Participant) -> None:
+def participant_remove(*, actor: User, participant: Participant) -> None:
     """Remove a participant; the leading organisation cannot be removed.
 
     Milestones it was responsible for keep their place but lose the responsible organisation.
@@ -342,26 +378,47 @@ def _check_phase(phase: Phase) -> None:
 
 
 @transaction.atomic
-def phase_add(*, actor: Any, programme: Programme, **fields: Any) -> Phase:
+def phase_add(
+    *,
+    actor: User,
+    programme: Programme,
+    name: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    description: str = "",
+) -> Phase:
     require(actor, "programmes.change_programme", programme)
-    phase = Phase(programme=programme)
-    _set_fields(phase, fields, PHASE_FIELDS)
+    phase = Phase(
+        programme=programme,
+        name=name,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+    )
     _check_phase(phase)
     save_with_history(phase, actor=actor)
     return phase
 
 
 @transaction.atomic
-def phase_update(*, actor: Any, phase: Phase, **fields: Any) -> Phase:
+def phase_update(
+    *,
+    actor: User,
+    phase: Phase,
+    name: str = UNSET,
+    description: str = UNSET,
+    start_date: datetime.date = UNSET,
+    end_date: datetime.date = UNSET,
+) -> Phase:
     require(actor, "programmes.change_programme", phase.programme)
-    _set_fields(phase, fields, PHASE_FIELDS)
+    set_fields(phase, name=name, description=description, start_date=start_date, end_date=end_date)
     _check_phase(phase)
     save_with_history(phase, actor=actor)
     return phase
 
 
 @transaction.atomic
-def phase_remove(*, actor: Any, phase: Phase) -> None:
+def phase_remove(*, actor: User, phase: Phase) -> None:
     """Remove a phase; its milestones stay in the programme without a phase."""
     require(actor, "programmes.change_programme", phase.programme)
     for milestone in phase.milestones.all():
@@ -405,24 +462,66 @@ def _check_milestone(milestone: Milestone, *, today: datetime.date) -> None:
 
 
 @transaction.atomic
-def milestone_add(*, actor: Any, programme: Programme, **fields: Any) -> Milestone:
-    """Add a milestone; one added as done without a date is completed today."""
+def milestone_add(
+    *,
+    actor: User,
+    programme: Programme,
+    title: str,
+    due_on: datetime.date,
+    description: str = "",
+    status: str = MilestoneStatus.PLANNED,
+    completed_on: datetime.date | None = None,
+    phase: Phase | None = None,
+    responsible: Organisation | None = None,
+) -> Milestone:
+    """Add a milestone; one added as done without a date is completed today.
+
+    Its phase must be one of the programme's, its responsible organisation one taking part.
+    """
     require(actor, "programmes.change_programme", programme)
-    milestone = Milestone(programme=programme)
-    _set_fields(milestone, fields, MILESTONE_FIELDS)
+    milestone = Milestone(
+        programme=programme,
+        title=title,
+        description=description,
+        due_on=due_on,
+        status=status,
+        completed_on=completed_on,
+        phase=phase,
+        responsible=responsible,
+    )
     _check_milestone(milestone, today=timezone.localdate())
     save_with_history(milestone, actor=actor)
     return milestone
 
 
 @transaction.atomic
-def milestone_update(*, actor: Any, milestone: Milestone, **fields: Any) -> Milestone:
+def milestone_update(
+    *,
+    actor: User,
+    milestone: Milestone,
+    title: str = UNSET,
+    description: str = UNSET,
+    due_on: datetime.date = UNSET,
+    status: str = UNSET,
+    completed_on: datetime.date | None = UNSET,
+    phase: Phase | None = UNSET,
+    responsible: Organisation | None = UNSET,
+) -> Milestone:
     """Change a milestone. Moving it away from done without a completion date given (as the
     API's partial updates do) clears the old completion date."""
     require(actor, "programmes.change_programme", milestone.programme)
-    if fields.get("status", MilestoneStatus.DONE) != MilestoneStatus.DONE:
-        fields.setdefault("completed_on", None)
-    _set_fields(milestone, fields, MILESTONE_FIELDS)
+    if status is not UNSET and status != MilestoneStatus.DONE and completed_on is UNSET:
+        completed_on = None
+    set_fields(
+        milestone,
+        title=title,
+        description=description,
+        due_on=due_on,
+        status=status,
+        completed_on=completed_on,
+        phase=phase,
+        responsible=responsible,
+    )
     _check_milestone(milestone, today=timezone.localdate())
     save_with_history(milestone, actor=actor)
     return milestone
@@ -431,7 +530,7 @@ def milestone_update(*, actor: Any, milestone: Milestone, **fields: Any) -> Mile
 @transaction.atomic
 def milestone_set_status(
     *,
-    actor: Any,
+    actor: User,
     milestone: Milestone,
     status: str,
     completed_on: datetime.date | None = None,
@@ -449,6 +548,6 @@ def milestone_set_status(
 
 
 @transaction.atomic
-def milestone_remove(*, actor: Any, milestone: Milestone) -> None:
+def milestone_remove(*, actor: User, milestone: Milestone) -> None:
     require(actor, "programmes.change_programme", milestone.programme)
     _delete(milestone, actor=actor)

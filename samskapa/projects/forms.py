@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -52,16 +52,25 @@ class ProjectForm(forms.ModelForm):
         }
 
     def __init__(
-        self, *args: Any, organisations: QuerySet[Organisation] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        organisations: QuerySet[Organisation] | None = None,
+        municipalities: QuerySet[Municipality] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")  # type: ignore[attr-defined]
+        # A new project's organisation is chosen on the same form, so every municipality is
+        # offered and the service refuses one where the organisation may not run a project.
+        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+        municipality.queryset = (
+            municipalities if municipalities is not None else Municipality.objects.order_by("name")
+        )
         # Left empty, the project takes the municipality of its organisation.
-        self.fields["municipality"].required = bool(self.instance.pk)
+        municipality.required = bool(self.instance.pk)
         if self.instance.pk:
             del self.fields["organisation"]
         else:
-            self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
+            cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = (
                 organisations if organisations is not None else Organisation.objects.none()
             )
 
@@ -90,14 +99,9 @@ class ProjectUnitForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        taken = project.unit_links.values_list("unit_id", flat=True)
-        self.fields["unit"].queryset = (  # type: ignore[attr-defined]
-            Unit.objects.filter(organisation=project.organisation)
-            .exclude(pk__in=taken)
-            .order_by("kind", "name")
-        )
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
 
 
 class PhaseRoleForm(forms.Form):

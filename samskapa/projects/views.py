@@ -2,47 +2,43 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.core.access import access
+from samskapa.core.access import signed_in
+from samskapa.core.actions import call_action
+from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.pagination import paginate
-from samskapa.core.views import apply_validation_error
+from samskapa.core.views import call_service
 from samskapa.geo.models import Region
 from samskapa.organisations.forms import MemberAddForm
-from samskapa.organisations.models import Membership
 from samskapa.organisations.selectors import organisations_where_user_leads
 from samskapa.organisations.services import membership_add, membership_remove
 from samskapa.projects import services
+from samskapa.projects.filters import ProjectFilter
 from samskapa.projects.forms import FundingForm, ProjectForm, ProjectUnitForm
-from samskapa.projects.models import Funding, Project, ProjectPhase, ProjectUnit
-from samskapa.projects.selectors import project_detail_queryset, project_list
+from samskapa.projects.models import ProjectPhase
+from samskapa.projects.selectors import (
+    access_funding,
+    access_project,
+    access_project_membership,
+    access_project_unit,
+    municipalities_for_project,
+    project_list,
+    units_to_add_to_project,
+)
 
-
-def _project(request: HttpRequest, slug: str, permission: str | None = None) -> Project:
-    return access(
-        project_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="projects.view_project",
-        permission=permission,
-        slug=slug,
-    )
+CHANGE = "projects.change_project"
 
 
 def project_list_view(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "query": request.GET.get("q", ""),
-        "region_code": request.GET.get("region", ""),
-        "phase": request.GET.get("phase", ""),
-    }
-    page = paginate(request, project_list(user=request.user, **filters), per_page=20)
+    listed = filter_list(request, ProjectFilter, project_list(user=request.user))
     context = {
-        "page_obj": page,
-        "filters": filters,
+        "page_obj": paginate(request, listed.queryset, per_page=20),
+        "filters": listed.filterset.data,
         "regions": Region.objects.all(),
         "phases": ProjectPhase.choices,
     }
@@ -50,8 +46,8 @@ def project_list_view(request: HttpRequest) -> HttpResponse:
 
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug)
-    can_change = request.user.has_perm("projects.change_project", project)
+    project = access_project(user=request.user, slug=slug)
+    can_change = request.user.has_perm(CHANGE, project)
     context = {
         "project": project,
         "can_change": can_change,
@@ -62,17 +58,16 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    organisations = organisations_where_user_leads(user=request.user)
+    user = signed_in(request.user)
+    organisations = organisations_where_user_leads(user=user)
     initial = {}
     if request.GET.get("organisation"):
+        # Preselects the organisation whose page the person came from ("Start a project").
         initial["organisation"] = organisations.filter(slug=request.GET["organisation"]).first()
     form = ProjectForm(request.POST or None, organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            project = services.project_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        project = call_service(form, services.project_create, actor=user, **form.cleaned_data)
+        if project is not None:
             messages.success(request, _("The project has been created."))
             return redirect(project)
     context = {"form": form, "has_organisations": organisations.exists()}
@@ -81,14 +76,17 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_update(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "projects.change_project")
-    form = ProjectForm(request.POST or None, instance=project)
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule=CHANGE)
+    municipalities = municipalities_for_project(
+        user=user, organisation=project.organisation, current=project.municipality
+    )
+    form = ProjectForm(request.POST or None, instance=project, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form, services.project_update, actor=user, project=project, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(project)
     return render(
@@ -100,14 +98,12 @@ def project_update(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "projects.change_project")
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule=CHANGE)
     form = FundingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.funding_add(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(form, services.funding_add, actor=user, project=project, **form.cleaned_data)
+        if form.is_valid():
             messages.success(request, _("The funding has been added."))
             return redirect(project)
     context = {"form": form, "project": project, "title": _("Add funding")}
@@ -117,24 +113,30 @@ def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def funding_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, "projects.change_project")
-    services.funding_delete(
-        actor=request.user, funding=get_object_or_404(Funding, pk=pk, project=project)
+    user = signed_in(request.user)
+    funding = access_funding(user=user, project_slug=slug, pk=pk, rule=CHANGE)
+    call_action(
+        request,
+        services.funding_delete,
+        actor=user,
+        funding=funding,
+        success=_("The funding has been removed."),
     )
-    messages.success(request, _("The funding has been removed."))
-    return redirect(project)
+    return redirect(funding.project)
 
 
 @login_required
 def unit_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "projects.change_project")
-    form = ProjectUnitForm(request.POST or None, project=project)
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule=CHANGE)
+    form = ProjectUnitForm(
+        request.POST or None, units=units_to_add_to_project(user=user, project=project)
+    )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.project_unit_add(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form, services.project_unit_add, actor=user, project=project, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The unit now takes part in the project."))
             return redirect(project)
     context = {"form": form, "project": project, "title": _("Add a participating unit")}
@@ -144,28 +146,33 @@ def unit_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def unit_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, "projects.change_project")
-    link = get_object_or_404(ProjectUnit, pk=pk, project=project)
-    services.project_unit_remove(actor=request.user, link=link)
-    messages.success(request, _("The unit no longer takes part in the project."))
-    return redirect(project)
+    user = signed_in(request.user)
+    link = access_project_unit(user=user, project_slug=slug, pk=pk, rule=CHANGE)
+    call_action(
+        request,
+        services.project_unit_remove,
+        actor=user,
+        link=link,
+        success=_("The unit no longer takes part in the project."),
+    )
+    return redirect(link.project)
 
 
 @login_required
 def member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "projects.manage_members")
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule="projects.manage_members")
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            membership_add(
-                actor=request.user,
-                user=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                project=project,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form,
+            membership_add,
+            actor=user,
+            user=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            project=project,
+        )
+        if form.is_valid():
             messages.success(request, _("The member has been added."))
             return redirect(project)
     context = {"form": form, "project": project, "title": _("Add a member")}
@@ -175,8 +182,15 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, "projects.manage_members")
-    membership = get_object_or_404(Membership, pk=pk, project=project)
-    membership_remove(actor=request.user, membership=membership)
-    messages.success(request, _("The membership has been removed."))
-    return redirect(project)
+    user = signed_in(request.user)
+    membership = access_project_membership(
+        user=user, project_slug=slug, pk=pk, rule="projects.manage_members"
+    )
+    call_action(
+        request,
+        membership_remove,
+        actor=user,
+        membership=membership,
+        success=_("The membership has been removed."),
+    )
+    return redirect("projects:detail", slug=slug)

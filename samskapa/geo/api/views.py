@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import generics, serializers
 
+from samskapa.geo.filters import MunicipalityFilter
 from samskapa.geo.models import Municipality, Region
 
 
@@ -24,14 +25,14 @@ class MunicipalitySerializer(serializers.ModelSerializer):
 class RegionList(generics.ListAPIView):
     serializer_class = RegionSerializer
     queryset = Region.objects.all()
-    rules = {"GET": None}
+    rules = {"GET": None}  # public reference data (SCB): anyone may read it
 
 
 class MunicipalityList(generics.ListAPIView):
     serializer_class = MunicipalitySerializer
-    filterset_fields = ["region__code"]
+    filterset_class = MunicipalityFilter
     ordering_fields = ["name", "code", "population"]
-    rules = {"GET": None}
+    rules = {"GET": None}  # public reference data (SCB): anyone may read it
 
     def get_queryset(self) -> Any:
         return Municipality.objects.select_related("region").order_by("name")
@@ -41,4 +42,4 @@ class MunicipalityDetail(generics.RetrieveAPIView):
     serializer_class = MunicipalitySerializer
     queryset = Municipality.objects.select_related("region")
     lookup_field = "code"
-    rules = {"GET": None}
+    rules = {"GET": None}  # public reference data (SCB): anyone may read it

@@ -49,3 +49,10 @@ def test_regions_are_listed(api_client: APIClient) -> None:
 
     assert body["count"] == 21
     assert body["results"][0] == {"code": "01", "name": "Stockholms län"}
+
+
+def test_region_code_of_the_wrong_shape_answers_400(api_client: APIClient) -> None:
+    response = api_client.get("/api/v1/municipalities/", {"region__code": "Norrbotten"})
+
+    assert response.status_code == 400
+    assert "region__code" in response.json()

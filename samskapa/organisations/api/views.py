@@ -2,13 +2,13 @@
 
 from typing import Any
 
-import django_filters
 from rest_framework import generics, serializers
 
-from samskapa.core.models import HelixSector
+from samskapa.core.access import signed_in
 from samskapa.geo.models import Municipality
 from samskapa.organisations import services
-from samskapa.organisations.models import Organisation, OrganisationType, Unit
+from samskapa.organisations.filters import OrganisationFilter
+from samskapa.organisations.models import Organisation, Unit
 from samskapa.organisations.selectors import organisation_detail_queryset, organisation_list
 from samskapa.organisations.validators import normalise_org_number
 
@@ -61,40 +61,20 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         fields = [*OrganisationSerializer.Meta.fields, "units"]
 
 
-class OrganisationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Search")
-    type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
-    helix_sector = django_filters.ChoiceFilter(choices=HelixSector.choices)
-    municipality = django_filters.CharFilter(field_name="municipality__code")
-
-    class Meta:
-        model = Organisation
-        fields = ["q", "type", "helix_sector", "municipality"]
-
-    def filter_q(self, queryset: Any, name: str, value: str) -> Any:
-        return (
-            organisation_list(user=self.request.user, query=value).filter(
-                pk__in=queryset.values("pk")
-            )
-            if value
-            else queryset
-        )
-
-
 class OrganisationListCreate(generics.ListCreateAPIView):
     """Organisations; anyone may read, a logged-in user may register one."""
 
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
     ordering_fields = ["name", "created_at"]
-    rules = {"GET": "organisations.view_organisation", "POST": None}
+    rules = {"GET": "organisations.view_organisation", "POST": "organisations.add_organisation"}
 
     def get_queryset(self) -> Any:
         return organisation_list(user=self.request.user).order_by("name")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.organisation_create(
-            actor=self.request.user, **serializer.validated_data
+            actor=signed_in(self.request.user), **serializer.validated_data
         )
 
 
@@ -112,5 +92,7 @@ class OrganisationDetail(generics.RetrieveUpdateAPIView):
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.organisation_update(
-            actor=self.request.user, organisation=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            organisation=serializer.instance,
+            **serializer.validated_data,
         )

@@ -1,13 +1,15 @@
 """Reads of organisations: the public list and who may start projects where."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from samskapa.accounts.models import User
-from samskapa.core.models import HelixSector, Visibility
-from samskapa.organisations.models import Organisation, OrganisationType, Role
+from samskapa.core.models import Visibility
+from samskapa.organisations.models import Organisation, Role
 from samskapa.organisations.selectors import (
     organisation_list,
     organisations_of,
+    organisations_user_may_act_for,
     organisations_where_user_leads,
 )
 from samskapa.organisations.tests.factories import MembershipFactory, OrganisationFactory
@@ -35,20 +37,6 @@ def test_list_is_alphabetical_so_pages_do_not_overlap(resident: User) -> None:
     assert [organisation.name for organisation in listed] == ["Anna AB", "Bertil AB", "Cecilia AB"]
 
 
-def test_filters_by_type_sector_and_municipality(resident: User, gavle: Organisation) -> None:
-    company = OrganisationFactory(
-        name="Smartstad Norr AB",
-        type=OrganisationType.COMPANY,
-        helix_sector=HelixSector.BUSINESS,
-        municipality_code="2584",
-    )
-
-    assert list(organisation_list(user=resident, type=OrganisationType.COMPANY)) == [company]
-    assert list(organisation_list(user=resident, helix_sector=HelixSector.PUBLIC)) == [gavle]
-    assert list(organisation_list(user=resident, municipality_code="2584")) == [company]
-    assert list(organisation_list(user=resident, municipality_code="0180")) == []
-
-
 def test_search_uses_swedish_stemming(resident: User, gavle: Organisation) -> None:
     association = OrganisationFactory(
         name="Grannföreningen Näringen", description="Förening för boende kring Näringen."
@@ -73,3 +61,30 @@ def test_platform_administrator_may_start_projects_everywhere(
     platform_admin: User, gavle: Organisation, kiruna: Organisation
 ) -> None:
     assert set(organisations_where_user_leads(user=platform_admin)) == {gavle, kiruna}
+
+
+def test_queries_and_rules_agree(
+    gavle: Organisation, kiruna: Organisation, platform_admin: User, resident: User
+) -> None:
+    """``organisations_where_user_leads`` is ``organisations.lead_organisation`` and
+    ``organisations_user_may_act_for`` is ``organisations.act_for_organisation``, for every
+    role in Gävle kommun (Kiruna kommun is another organisation)."""
+    people = [AnonymousUser(), resident, platform_admin]
+    people += [MembershipFactory(organisation=gavle, role=role).user for role in Role.values]
+    project = ProjectFactory(organisation=kiruna)
+    people.append(
+        MembershipFactory(organisation=None, project=project, role=Role.ADMINISTRATOR).user
+    )
+    pairs = [
+        ("organisations.lead_organisation", organisations_where_user_leads),
+        ("organisations.act_for_organisation", organisations_user_may_act_for),
+    ]
+    for person in people:
+        for rule, query in pairs:
+            listed = set(query(user=person))
+            for organisation in (gavle, kiruna):
+                assert (organisation in listed) == person.has_perm(rule, organisation), (
+                    rule,
+                    person,
+                    organisation,
+                )

@@ -288,3 +288,74 @@ class TestMembershipRemove:
 
         with pytest.raises(ValidationError):
             services.membership_remove(actor=gavle_admin, membership=membership)
+
+
+class TestWhatMayBeUsed:
+    """Every foreign key a person sets is one they may use; anything else is refused."""
+
+    def test_parent_unit_of_another_organisation_is_refused(
+        self, gavle: Organisation, kiruna: Organisation, gavle_admin: User
+    ) -> None:
+        foreign = UnitFactory(organisation=kiruna)
+
+        with pytest.raises(ValidationError) as caught:
+            services.unit_create(
+                actor=gavle_admin, organisation=gavle, name="Ny", kind="other", parent=foreign
+            )
+
+        assert caught.value.message_dict["parent"] == ["Choose a unit of the same organisation."]
+        assert not gavle.units.exists()
+
+    def test_a_unit_cannot_become_part_of_its_own_part(
+        self, gavle: Organisation, gavle_admin: User
+    ) -> None:
+        board = UnitFactory(organisation=gavle, name="Kommunstyrelsen")
+        office = UnitFactory(organisation=gavle, name="Kansliet", parent=board)
+
+        with pytest.raises(ValidationError) as caught:
+            services.unit_update(actor=gavle_admin, unit=board, parent=office)
+
+        assert "parent" in caught.value.message_dict
+        assert Unit.objects.get(pk=board.pk).parent is None
+
+    def test_closed_account_cannot_be_given_a_role(
+        self, gavle: Organisation, gavle_admin: User
+    ) -> None:
+        closed = UserFactory(is_active=False)
+
+        with pytest.raises(ValidationError) as caught:
+            services.membership_add(
+                actor=gavle_admin, user=closed, role=Role.MEMBER, organisation=gavle
+            )
+
+        assert "user" in caught.value.message_dict
+        assert not Membership.objects.filter(user=closed).exists()
+
+    def test_project_leader_cannot_appoint_a_project_administrator(
+        self, gavle: Organisation, gavle_leader: User, gavle_admin: User
+    ) -> None:
+        project = ProjectFactory(organisation=gavle)
+        newcomer = UserFactory()
+
+        with pytest.raises(ValidationError) as caught:
+            services.membership_add(
+                actor=gavle_leader, user=newcomer, role=Role.ADMINISTRATOR, project=project
+            )
+        assert "role" in caught.value.message_dict
+        assert not Membership.objects.filter(user=newcomer).exists()
+
+        services.membership_add(
+            actor=gavle_admin, user=newcomer, role=Role.ADMINISTRATOR, project=project
+        )
+        assert Membership.objects.filter(user=newcomer, project=project).exists()
+
+    def test_project_leader_cannot_remove_a_project_administrator(
+        self, gavle: Organisation, gavle_leader: User
+    ) -> None:
+        project = ProjectFactory(organisation=gavle)
+        membership = MembershipFactory(organisation=None, project=project, role=Role.ADMINISTRATOR)
+
+        with pytest.raises(ValidationError):
+            services.membership_remove(actor=gavle_leader, membership=membership)
+
+        assert Membership.objects.filter(pk=membership.pk).exists()

@@ -13,8 +13,8 @@ from django.utils.html import escape
 from samskapa.accounts.models import User
 from samskapa.accounts.tests.factories import UserFactory
 from samskapa.organisations import services
-from samskapa.organisations.models import Membership, Organisation, Role
-from samskapa.organisations.tests.factories import OrganisationFactory
+from samskapa.organisations.models import Membership, Organisation, Role, Unit
+from samskapa.organisations.tests.factories import OrganisationFactory, UnitFactory
 from samskapa.organisations.validators import normalise_org_number
 from samskapa.projects.tests.factories import ProjectFactory
 
@@ -287,3 +287,45 @@ class TestMembers:
                 translation.gettext("An organisation must keep at least one administrator.")
             )
         assert expected in response.text
+
+
+class TestUnits:
+    def test_administrator_adds_a_unit_under_another_of_its_units(
+        self, client: Client, gavle: Organisation, gavle_admin: User
+    ) -> None:
+        board = UnitFactory(organisation=gavle, name="Kommunstyrelsen")
+        client.force_login(gavle_admin)
+
+        response = client.post(
+            f"{gavle.get_absolute_url()}enheter/ny/",
+            {"name": "Kansliet", "kind": "department", "parent": str(board.pk)},
+        )
+
+        assert response.status_code == 302
+        assert Unit.objects.get(name="Kansliet").parent == board
+
+    def test_unit_of_another_organisation_as_parent_is_refused(
+        self, client: Client, gavle: Organisation, kiruna: Organisation, gavle_admin: User
+    ) -> None:
+        foreign = UnitFactory(organisation=kiruna, name="Kiruna kommunstyrelse")
+        client.force_login(gavle_admin)
+
+        response = client.post(
+            f"{gavle.get_absolute_url()}enheter/ny/",
+            {"name": "Kansliet", "kind": "department", "parent": str(foreign.pk)},
+        )
+
+        assert response.status_code == 200
+        assert 'aria-invalid="true"' in response.text
+        assert not gavle.units.exists()
+
+    def test_unit_of_another_organisation_is_not_found_under_this_one(
+        self, client: Client, gavle: Organisation, kiruna: Organisation, gavle_admin: User
+    ) -> None:
+        foreign = UnitFactory(organisation=kiruna)
+        client.force_login(gavle_admin)
+
+        assert client.get(f"{gavle.get_absolute_url()}enheter/{foreign.pk}/").status_code == 404
+        response = client.post(f"{gavle.get_absolute_url()}enheter/{foreign.pk}/ta-bort/")
+        assert response.status_code == 404
+        assert Unit.objects.filter(pk=foreign.pk).exists()

@@ -5,21 +5,21 @@ those the caller may see. Writes go through ``programmes.services``, whose valid
 answer 400 with the field they concern.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from rest_framework import generics, serializers
-from rest_framework.request import Request
 
-from samskapa.core.access import access
+from samskapa.core.access import signed_in
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.programmes import services
+from samskapa.programmes.filters import ProgrammeFilter
 from samskapa.programmes.models import Milestone, Participant, Phase, Programme
 from samskapa.programmes.selectors import (
-    programme_detail_queryset,
+    access_programme,
     programme_list,
     programme_milestones,
 )
@@ -158,56 +158,29 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
         return [project.slug for project in getattr(programme, "visible_projects", [])]
 
 
-class ProgrammeQuerySerializer(serializers.Serializer):
-    """The filters of the programme list; anything malformed answers 400."""
-
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    municipality = serializers.RegexField(
-        r"^\d{4}$",
-        required=False,
-        error_messages={"invalid": _("A municipality code is four digits, e.g. 2180.")},
-    )
-    organisation = serializers.SlugField(required=False)
-
-
-def _programme_for(request: Request, slug: str) -> Programme:
-    """The programme if the caller may see it; 404 otherwise, so members-only ones do not leak."""
-    return access(
-        programme_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="programmes.view_programme",
-        slug=slug,
-    )
-
-
 class ProgrammeListCreate(generics.ListCreateAPIView):
     """Programmes the caller may see, newest first; filters ``q``, ``municipality`` (code) and
     ``organisation`` (slug of the leading one). Leaders of an organisation may start one."""
 
-    filter_backends: list[Any] = []
-    # Who may create depends on the organisation chosen; the service checks add_programme.
+    filterset_class = ProgrammeFilter
+    ordering_fields = ["name", "start_date", "end_date"]
     rules = {
-        "GET": None,  # the list is scoped by programmes_visible_to
-        "POST": None,  # programmes.add_programme on the organisation, checked by programme_create
+        "GET": None,  # the list is scoped by programmes_visible_to (programmes.view_programme)
+        # Leaders of some organisation; programme_create checks programmes.add_programme on the
+        # one chosen (403) and the projects to link (400).
+        "POST": "programmes.start_programme",
     }
 
     def get_serializer_class(self) -> Any:
         return ProgrammeDetailSerializer if self.request.method == "POST" else ProgrammeSerializer
 
     def get_queryset(self) -> Any:
-        query = ProgrammeQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        params = query.validated_data
-        return programme_list(
-            user=self.request.user,
-            query=params.get("q", ""),
-            municipality_code=params.get("municipality", ""),
-            organisation_slug=params.get("organisation", ""),
-        )
+        return programme_list(user=self.request.user)
 
     def perform_create(self, serializer: Any) -> None:
-        programme = services.programme_create(actor=self.request.user, **serializer.validated_data)
-        serializer.instance = _programme_for(self.request, programme.slug)
+        user = signed_in(self.request.user)
+        programme = services.programme_create(actor=user, **serializer.validated_data)
+        serializer.instance = access_programme(user=user, slug=programme.slug)
 
 
 class ProgrammeDetail(generics.RetrieveUpdateAPIView):
@@ -215,38 +188,56 @@ class ProgrammeDetail(generics.RetrieveUpdateAPIView):
 
     serializer_class = ProgrammeDetailSerializer
     rules = {
-        "GET": None,
+        "GET": "programmes.view_programme",
         "PUT": "programmes.change_programme",
         "PATCH": "programmes.change_programme",
     }
 
     def get_object(self) -> Programme:
-        programme = _programme_for(self.request, self.kwargs["slug"])
+        # A members-only programme the caller may not see answers 404, so it does not leak.
+        programme = access_programme(user=self.request.user, slug=self.kwargs["slug"])
         self.check_object_permissions(self.request, programme)
         return programme
 
     def perform_update(self, serializer: Any) -> None:
+        user = signed_in(self.request.user)
         programme = services.programme_update(
-            actor=self.request.user, programme=serializer.instance, **serializer.validated_data
+            actor=user, programme=serializer.instance, **serializer.validated_data
         )
-        serializer.instance = _programme_for(self.request, programme.slug)
+        serializer.instance = access_programme(user=user, slug=programme.slug)
 
 
 class _ProgrammeMilestones:
-    """Finds the programme of the address (404 if the caller may not see it)."""
+    """Finds the programme of the address (404 if the caller may not see it) and checks the
+    method's rule on it (403), for the list as well as for one milestone."""
 
     request: Any
     kwargs: dict[str, Any]
+    check_object_permissions: Callable[[Any, Any], None]  # GenericAPIView's
+    # The rules are the programme's, checked on it in ``initial``.
+    object_rules = True
+    rules = {
+        "GET": "programmes.view_programme",
+        "POST": "programmes.change_programme",
+        "PUT": "programmes.change_programme",
+        "PATCH": "programmes.change_programme",
+    }
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if not getattr(self, "swagger_fake_view", False):  # the schema has no programme
+            self.check_object_permissions(request, self.programme())
 
     def programme(self) -> Programme:
         cached = getattr(self, "_programme", None)
         if cached is None:
-            cached = self._programme = _programme_for(self.request, self.kwargs["slug"])
+            cached = access_programme(user=self.request.user, slug=self.kwargs["slug"])
+            self._programme = cached
         return cached
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()  # type: ignore[misc]
-        if not getattr(self, "swagger_fake_view", False):  # the schema has no programme
+        if not getattr(self, "swagger_fake_view", False):
             context["programme"] = self.programme()
         return context
 
@@ -255,32 +246,31 @@ class ProgrammeMilestoneListCreate(_ProgrammeMilestones, generics.ListCreateAPIV
     """Milestones of a programme by due date, each with ``is_late``; its leaders may add one."""
 
     serializer_class = MilestoneSerializer
-    filter_backends: list[Any] = []
-    # Seeing is checked on the programme (404), adding by the service (change_programme).
-    rules = {"GET": None, "POST": None}
+    filter_backends: list[Any] = []  # no filters: the milestones of one programme by due date
 
     def get_queryset(self) -> Any:
         return programme_milestones(programme=self.programme()).select_related("programme")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.milestone_add(
-            actor=self.request.user, programme=self.programme(), **serializer.validated_data
+            actor=signed_in(self.request.user),
+            programme=self.programme(),
+            **serializer.validated_data,
         )
 
 
 class ProgrammeMilestoneDetail(_ProgrammeMilestones, generics.RetrieveUpdateAPIView):
     serializer_class = MilestoneSerializer
-    # Seeing is checked on the programme (404), changing by the service (change_programme).
-    rules = {"GET": None, "PUT": None, "PATCH": None}
 
     def get_object(self) -> Milestone:
-        milestone = generics.get_object_or_404(
+        return generics.get_object_or_404(
             programme_milestones(programme=self.programme()).select_related("programme"),
             pk=self.kwargs["pk"],
         )
-        return milestone
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.milestone_update(
-            actor=self.request.user, milestone=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            milestone=serializer.instance,
+            **serializer.validated_data,
         )

@@ -299,3 +299,88 @@ class TestMilestones:
     ) -> None:
         other = MilestoneFactory(programme=ProgrammeFactory(organisation=gavle))
         assert api_client.get(_detail(programme, f"milestones/{other.pk}/")).status_code == 404
+
+
+class TestWhatMayBeUsed:
+    """A foreign key of another organisation or programme is refused: 400 with the field, or
+    403 where the rule is to lead the organisation."""
+
+    def test_project_of_another_organisation_is_400(
+        self,
+        api_client: APIClient,
+        gavle_leader: User,
+        gavle: Organisation,
+        nya_kiruna: Project,
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.post(LIST, _new(gavle, projects=[nya_kiruna.slug]), format="json")
+
+        assert response.status_code == 400
+        assert "projects" in response.json()
+        assert not Programme.objects.exists()
+
+    def test_linking_another_organisations_project_later_is_400(
+        self, api_client: APIClient, programme: Programme, gavle_leader: User, nya_kiruna: Project
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.patch(
+            _detail(programme), {"projects": [nya_kiruna.slug]}, format="json"
+        )
+
+        assert response.status_code == 400
+        assert "projects" in response.json()
+        assert not programme.projects.exists()
+
+    def test_handing_the_lead_to_another_organisation_is_403(
+        self, api_client: APIClient, programme: Programme, gavle_leader: User, kiruna: Organisation
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.patch(
+            _detail(programme), {"organisation": kiruna.slug}, format="json"
+        )
+
+        assert response.status_code == 403
+        assert Programme.objects.get(pk=programme.pk).organisation == programme.organisation
+
+    def test_responsible_organisation_outside_the_programme_is_400(
+        self, api_client: APIClient, programme: Programme, gavle_leader: User, kiruna: Organisation
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.post(
+            _detail(programme, "milestones/"),
+            {"title": "Kapad", "due_on": "2027-09-30", "responsible": kiruna.slug},
+            format="json",
+        )
+
+        assert response.status_code == 400
+        assert "responsible" in response.json()
+        assert not Milestone.objects.exists()
+
+    def test_milestone_moved_to_a_phase_of_another_programme_is_400(
+        self,
+        api_client: APIClient,
+        programme: Programme,
+        late_milestone: Milestone,
+        gavle_leader: User,
+        gavle: Organisation,
+    ) -> None:
+        other = Phase.objects.create(
+            programme=ProgrammeFactory(organisation=gavle),
+            name="Annan",
+            start_date=datetime.date(2026, 1, 1),
+            end_date=datetime.date(2026, 6, 30),
+        )
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.patch(
+            _detail(programme, f"milestones/{late_milestone.pk}/"),
+            {"phase": other.pk},
+            format="json",
+        )
+
+        assert response.status_code == 400
+        assert "phase" in response.json()

@@ -405,3 +405,87 @@ def test_municipalities_are_kept_as_given(gavle_leader: User, gavle: Organisatio
         actor=gavle_leader, organisation=gavle, municipalities=[kiruna], **_fields()
     )
     assert set(programme.municipalities.values_list("code", flat=True)) == {"2180", "2584"}
+
+
+class TestWhatMayBeUsed:
+    """Every foreign key a leader sets is one they may use; anything else is refused."""
+
+    def test_project_of_an_organisation_outside_the_programme_cannot_be_linked(
+        self, gavle_leader: User, gavle: Organisation, nya_kiruna: Project
+    ) -> None:
+        with pytest.raises(ValidationError) as caught:
+            services.programme_create(
+                actor=gavle_leader, organisation=gavle, projects=[nya_kiruna], **_fields()
+            )
+
+        assert "Only projects you lead" in _messages(caught.value, "projects")
+        assert not Programme.objects.exists()
+
+    def test_project_of_a_participating_organisation_can_be_linked(
+        self, gavle_leader: User, programme: Programme, kiruna: Organisation, nya_kiruna: Project
+    ) -> None:
+        with pytest.raises(ValidationError):
+            services.programme_update(
+                actor=gavle_leader, programme=programme, projects=[nya_kiruna]
+            )
+        services.participant_add(
+            actor=gavle_leader,
+            programme=programme,
+            organisation=kiruna,
+            role=ParticipantRole.MUNICIPALITY,
+        )
+
+        services.programme_update(actor=gavle_leader, programme=programme, projects=[nya_kiruna])
+
+        assert list(programme.projects.all()) == [nya_kiruna]
+
+    def test_links_the_leader_cannot_see_stay(
+        self, gavle_leader: User, programme: Programme, naringen: Project, hidden_project: Project
+    ) -> None:
+        programme.projects.add(hidden_project)
+
+        services.programme_update(actor=gavle_leader, programme=programme, projects=[naringen])
+
+        assert set(programme.projects.all()) == {naringen, hidden_project}
+
+    def test_lead_chosen_on_a_form_instance_is_handed_over(
+        self, gavle_leader: User, programme: Programme, kiruna: Organisation
+    ) -> None:
+        # A model form sets the chosen lead on the instance before the service runs.
+        MembershipFactory(user=gavle_leader, organisation=kiruna, role=Role.ADMINISTRATOR)
+        programme.organisation = kiruna
+
+        services.programme_update(actor=gavle_leader, programme=programme, organisation=kiruna)
+
+        roles = dict(programme.participants.values_list("organisation__name", "role"))
+        assert roles == {
+            "Gävle kommun": ParticipantRole.MUNICIPALITY,
+            "Kiruna kommun": ParticipantRole.LEAD,
+        }
+
+    def test_leader_of_the_new_lead_only_may_not_change_the_programme(
+        self, programme: Programme, kiruna: Organisation, kiruna_admin: User
+    ) -> None:
+        # Leading the organisation chosen on the form is not enough: the programme as stored
+        # is led by Gävle kommun.
+        programme.organisation = kiruna
+        with pytest.raises(PermissionDenied):
+            services.programme_update(actor=kiruna_admin, programme=programme, organisation=kiruna)
+        assert Programme.objects.get(pk=programme.pk).organisation.name == "Gävle kommun"
+
+    def test_responsible_and_phase_must_belong_to_the_programme_on_update(
+        self, gavle_leader: User, late_milestone: Milestone, kiruna: Organisation
+    ) -> None:
+        other_phase = PhaseFactory(
+            programme=ProgrammeFactory(organisation=late_milestone.programme.organisation)
+        )
+
+        with pytest.raises(ValidationError) as caught:
+            services.milestone_update(
+                actor=gavle_leader,
+                milestone=late_milestone,
+                phase=other_phase,
+                responsible=kiruna,
+            )
+
+        assert set(caught.value.message_dict) == {"phase", "responsible"}

@@ -11,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from samskapa.accounts.models import User
-from samskapa.organisations.models import Organisation
+from samskapa.organisations.models import Organisation, Role
+from samskapa.organisations.tests.factories import MembershipFactory
 from samskapa.programmes.models import (
     Milestone,
     MilestoneStatus,
@@ -411,3 +412,82 @@ class TestManagement:
         other = MilestoneFactory(programme=ProgrammeFactory(organisation=gavle))
         client.force_login(gavle_leader)
         assert client.get(_url(programme, f"milstolpar/{other.pk}/andra/")).status_code == 404
+
+
+class TestWhatMayBeUsed:
+    """A foreign key of another organisation or programme is refused on the form; nothing is
+    saved."""
+
+    def _data(self, organisation: Organisation, **overrides: str) -> dict[str, str]:
+        return {
+            "name": "Innovationsprogram Gävle",
+            "organisation": str(organisation.pk),
+            "start_date": "2026-01-01",
+            "end_date": "2028-12-31",
+            "visibility": "public",
+            **overrides,
+        }
+
+    def test_project_of_another_organisation_is_neither_offered_nor_accepted(
+        self,
+        client: Client,
+        gavle_leader: User,
+        gavle: Organisation,
+        naringen: Project,
+        nya_kiruna: Project,
+    ) -> None:
+        client.force_login(gavle_leader)
+
+        form = client.get("/en/program/nytt/").text
+        response = client.post("/en/program/nytt/", self._data(gavle, projects=str(nya_kiruna.pk)))
+
+        assert naringen.name in form
+        assert nya_kiruna.name not in form
+        assert response.status_code == 200
+        assert not Programme.objects.exists()
+
+    def test_handing_the_lead_over_on_the_form_moves_the_participants(
+        self,
+        client: Client,
+        gavle_leader: User,
+        programme: Programme,
+        gavle: Organisation,
+        kiruna: Organisation,
+    ) -> None:
+        MembershipFactory(user=gavle_leader, organisation=kiruna, role=Role.ADMINISTRATOR)
+        client.force_login(gavle_leader)
+
+        response = client.post(_url(programme, "andra/"), self._data(kiruna))
+
+        assert response.status_code == 302
+        roles = dict(programme.participants.values_list("organisation__name", "role"))
+        assert roles == {
+            "Gävle kommun": ParticipantRole.MUNICIPALITY,
+            "Kiruna kommun": ParticipantRole.LEAD,
+        }
+
+    def test_milestone_with_another_programmes_phase_or_an_outside_organisation_is_refused(
+        self,
+        client: Client,
+        gavle_leader: User,
+        programme: Programme,
+        gavle: Organisation,
+        kiruna: Organisation,
+    ) -> None:
+        other_phase = Phase.objects.create(
+            programme=ProgrammeFactory(organisation=gavle),
+            name="Annan",
+            start_date=datetime.date(2026, 1, 1),
+            end_date=datetime.date(2026, 6, 30),
+        )
+        client.force_login(gavle_leader)
+        url = _url(programme, "milstolpar/ny/")
+        data = {"title": "Kapad", "due_on": "2027-06-30", "status": "planned"}
+
+        wrong_phase = client.post(url, {**data, "phase": other_phase.pk})
+        outsider = client.post(url, {**data, "responsible": kiruna.pk})
+
+        for response in (wrong_phase, outsider):
+            assert response.status_code == 200
+            assert 'aria-invalid="true"' in response.text
+        assert not Milestone.objects.exists()

@@ -2,14 +2,15 @@
 
 from typing import Any
 
-import django_filters
 from rest_framework import generics, serializers
 
+from samskapa.core.access import signed_in
 from samskapa.core.models import SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.projects import services
-from samskapa.projects.models import Funding, Project, ProjectPhase, ProjectUnit
+from samskapa.projects.filters import ProjectFilter
+from samskapa.projects.models import Funding, Project, ProjectUnit
 from samskapa.projects.selectors import project_detail_queryset, project_list
 from samskapa.sdg.models import Target
 
@@ -102,35 +103,17 @@ class ProjectDetailSerializer(ProjectSerializer):
         ]
 
 
-class ProjectFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Search")
-    municipality = django_filters.CharFilter(field_name="municipality__code")
-    region = django_filters.CharFilter(field_name="municipality__region__code")
-    phase = django_filters.ChoiceFilter(choices=ProjectPhase.choices)
-    organisation = django_filters.CharFilter(field_name="organisation__slug")
-
-    class Meta:
-        model = Project
-        fields = ["q", "municipality", "region", "phase", "organisation"]
-
-    def filter_q(self, queryset: Any, name: str, value: str) -> Any:
-        return (
-            project_list(user=self.request.user, query=value).filter(pk__in=queryset.values("pk"))
-            if value
-            else queryset
-        )
-
-
 class ProjectListCreate(generics.ListCreateAPIView):
     """Projects the caller may see; project leaders of an organisation may start one for it."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     ordering_fields = ["name", "start_date", "created_at"]
-    # Who may create depends on the organisation chosen; the service checks projects.add_project.
     rules = {
-        "GET": None,  # the list is scoped by projects_visible_to
-        "POST": None,  # projects.add_project on the organisation, checked by project_create
+        "GET": None,  # the list is scoped by projects_visible_to (projects.view_project)
+        # Leaders of some organisation; project_create checks projects.add_project on the one
+        # chosen (403) and where the project may lie (400).
+        "POST": "projects.start_project",
     }
 
     def get_queryset(self) -> Any:
@@ -138,7 +121,7 @@ class ProjectListCreate(generics.ListCreateAPIView):
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.project_create(
-            actor=self.request.user, **serializer.validated_data
+            actor=signed_in(self.request.user), **serializer.validated_data
         )
 
 
@@ -156,5 +139,7 @@ class ProjectDetail(generics.RetrieveUpdateAPIView):
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.project_update(
-            actor=self.request.user, project=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            project=serializer.instance,
+            **serializer.validated_data,
         )

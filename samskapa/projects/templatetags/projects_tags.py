@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from samskapa.projects.selectors import project_list
+from samskapa.projects.selectors import projects_run_by
 
 register = template.Library()
 
@@ -18,6 +18,6 @@ def organisation_projects(context: template.Context, organisation: Any) -> dict[
     """The projects the organisation runs that the reader may see."""
     user = context["request"].user
     return {
-        "projects": project_list(user=user, organisation_slug=organisation.slug),
+        "projects": projects_run_by(user=user, organisation=organisation),
         "request": context["request"],
     }

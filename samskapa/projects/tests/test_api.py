@@ -263,3 +263,58 @@ class TestUpdate:
 
         assert response.status_code == 200
         assert Project.objects.get(pk=hidden_project.pk).visibility == "public"
+
+
+class TestWhatMayBeUsed:
+    """A foreign key of another organisation or municipality is refused: 400 with the field,
+    or 403 where the rule is to lead the organisation."""
+
+    def test_project_in_another_municipality_is_400(
+        self, api_client: APIClient, kiruna: Organisation, kiruna_leader: User
+    ) -> None:
+        api_client.force_authenticate(kiruna_leader)
+
+        response = api_client.post(
+            LIST_URL,
+            {"name": "Kapat", "organisation": kiruna.slug, "municipality": "2180"},
+            format="json",
+        )
+
+        assert response.status_code == 400
+        assert "municipality" in response.json()
+        assert not Project.objects.exists()
+
+    def test_organisation_the_caller_does_not_lead_is_403(
+        self, api_client: APIClient, gavle: Organisation, kiruna_leader: User
+    ) -> None:
+        api_client.force_authenticate(kiruna_leader)
+
+        response = api_client.post(
+            LIST_URL, {"name": "Kapat", "organisation": gavle.slug}, format="json"
+        )
+
+        assert response.status_code == 403
+        assert not Project.objects.exists()
+
+    def test_person_who_leads_nothing_is_refused_before_anything_is_read(
+        self, api_client: APIClient, gavle: Organisation, resident: User
+    ) -> None:
+        api_client.force_authenticate(resident)
+
+        response = api_client.post(
+            LIST_URL, {"name": "Kapat", "organisation": gavle.slug}, format="json"
+        )
+
+        assert response.status_code == 403
+        assert "detail" in response.json()
+
+    def test_moving_a_project_to_another_municipality_is_400(
+        self, api_client: APIClient, naringen: Project, gavle_leader: User
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+
+        response = api_client.patch(_detail_url(naringen), {"municipality": "2584"}, format="json")
+
+        assert response.status_code == 400
+        assert "municipality" in response.json()
+        assert Project.objects.get(pk=naringen.pk).municipality.code == "2180"

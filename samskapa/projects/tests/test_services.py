@@ -9,8 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from samskapa.accounts.models import User
 from samskapa.core.models import SustainabilityDimension
-from samskapa.organisations.models import Membership, Organisation, Role
-from samskapa.organisations.tests.factories import MembershipFactory, UnitFactory
+from samskapa.geo.models import Municipality
+from samskapa.organisations.models import Membership, Organisation, OrganisationType, Role
+from samskapa.organisations.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UnitFactory,
+)
 from samskapa.projects import services
 from samskapa.projects.models import Funding, Project, ProjectUnit
 from samskapa.projects.tests.factories import ProjectFactory
@@ -201,3 +206,99 @@ class TestParticipatingUnits:
             services.project_unit_add(actor=gavle_leader, project=naringen, unit=unit)
 
         assert ProjectUnit.objects.count() == 1
+
+
+class TestWhatMayBeUsed:
+    """Every foreign key a person sets is one they may use; anything else is refused."""
+
+    def test_municipality_places_no_project_in_another_municipality(
+        self, kiruna: Organisation, kiruna_leader: User
+    ) -> None:
+        with pytest.raises(ValidationError) as caught:
+            services.project_create(
+                actor=kiruna_leader,
+                organisation=kiruna,
+                name="Kapat",
+                municipality=Municipality.objects.get(code="2180"),
+            )
+
+        assert "municipality" in caught.value.message_dict
+        assert not Project.objects.exists()
+
+    def test_other_organisations_run_projects_wherever_they_work(self, resident: User) -> None:
+        company = OrganisationFactory(
+            name="Testbolaget Norr AB", type=OrganisationType.COMPANY, municipality=None
+        )
+        administrator = MembershipFactory(organisation=company, role=Role.ADMINISTRATOR).user
+
+        project = services.project_create(
+            actor=administrator,
+            organisation=company,
+            name="Sensorer på Näringen",
+            municipality=Municipality.objects.get(code="2180"),
+        )
+
+        assert project.municipality.code == "2180"
+
+    def test_platform_administrator_may_place_a_project_anywhere(
+        self, kiruna: Organisation, platform_admin: User
+    ) -> None:
+        project = services.project_create(
+            actor=platform_admin,
+            organisation=kiruna,
+            name="Samarbete",
+            municipality=Municipality.objects.get(code="2180"),
+        )
+
+        assert project.municipality.code == "2180"
+
+    def test_moving_a_project_to_another_municipality_is_refused(
+        self, naringen: Project, gavle_leader: User
+    ) -> None:
+        with pytest.raises(ValidationError) as caught:
+            services.project_update(
+                actor=gavle_leader,
+                project=naringen,
+                municipality=Municipality.objects.get(code="2584"),
+            )
+
+        assert "municipality" in caught.value.message_dict
+        assert Project.objects.get(pk=naringen.pk).municipality.code == "2180"
+
+    def test_a_project_keeps_the_municipality_it_has(
+        self, gavle: Organisation, gavle_leader: User, platform_admin: User
+    ) -> None:
+        project = services.project_create(
+            actor=platform_admin,
+            organisation=gavle,
+            name="Samarbete",
+            municipality=Municipality.objects.get(code="2584"),
+        )
+
+        services.project_update(
+            actor=gavle_leader, project=project, municipality=project.municipality, name="Nytt"
+        )
+
+        assert Project.objects.get(pk=project.pk).name == "Nytt"
+
+    def test_unit_of_another_organisation_in_the_same_municipality_is_refused(
+        self, naringen: Project, gavle_leader: User
+    ) -> None:
+        company = OrganisationFactory(type=OrganisationType.COMPANY, municipality_code="2180")
+        unit = UnitFactory(organisation=company)
+
+        with pytest.raises(ValidationError) as caught:
+            services.project_unit_add(actor=gavle_leader, project=naringen, unit=unit)
+
+        assert "unit" in caught.value.message_dict
+        assert not ProjectUnit.objects.exists()
+
+    def test_unit_of_an_organisation_the_leader_belongs_to_may_take_part(
+        self, naringen: Project, gavle_leader: User, kiruna: Organisation
+    ) -> None:
+        MembershipFactory(user=gavle_leader, organisation=kiruna, role=Role.MEMBER)
+        unit = UnitFactory(organisation=kiruna, name="Räddningstjänsten")
+
+        link = services.project_unit_add(actor=gavle_leader, project=naringen, unit=unit)
+
+        assert link.unit == unit

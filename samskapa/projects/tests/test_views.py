@@ -9,8 +9,12 @@ from pytest_django.fixtures import Settings
 from samskapa.accounts.models import User
 from samskapa.core.models import SustainabilityDimension, Visibility
 from samskapa.organisations.models import Organisation, Role
-from samskapa.organisations.tests.factories import MembershipFactory
-from samskapa.projects.models import Project
+from samskapa.organisations.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UnitFactory,
+)
+from samskapa.projects.models import Funding, Project, ProjectUnit
 from samskapa.projects.tests.factories import FundingFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -277,3 +281,87 @@ class TestMembers:
 
         assert response.status_code == 403
         assert not resident.memberships.exists()
+
+
+class TestWhatMayBeUsed:
+    """A foreign key of another organisation or municipality is refused on the form, with what
+    was typed kept; nothing is saved."""
+
+    def test_new_project_in_another_municipality_is_refused(
+        self, client: Client, kiruna: Organisation, kiruna_leader: User, gavle: Organisation
+    ) -> None:
+        client.force_login(kiruna_leader)
+
+        response = client.post(
+            "/en/projekt/nytt/",
+            {
+                "organisation": str(kiruna.pk),
+                "name": "Kapat",
+                "municipality": str(gavle.municipality_id),
+                "phase": "initiation",
+                "visibility": "public",
+            },
+        )
+
+        assert response.status_code == 200
+        assert "lies in the municipality itself" in response.text
+        assert 'value="Kapat"' in response.text
+        assert not Project.objects.exists()
+
+    def test_edit_offers_and_accepts_only_the_organisations_municipality(
+        self, client: Client, naringen: Project, gavle_leader: User, kiruna: Organisation
+    ) -> None:
+        client.force_login(gavle_leader)
+
+        form = client.get(_edit_url(naringen)).text
+        response = client.post(
+            _edit_url(naringen), _form_data(naringen, municipality=str(kiruna.municipality_id))
+        )
+
+        assert f'value="{kiruna.municipality_id}"' not in form
+        assert response.status_code == 200
+        assert Project.objects.get(pk=naringen.pk).municipality.code == "2180"
+
+    def test_unit_of_another_organisation_is_refused(
+        self, client: Client, naringen: Project, gavle: Organisation, gavle_leader: User
+    ) -> None:
+        company = OrganisationFactory(type="company", municipality_code="2180")
+        foreign = UnitFactory(organisation=company, name="Bolagets driftavdelning")
+        own = UnitFactory(organisation=gavle, name="Samhällsbyggnad Gävle")
+        client.force_login(gavle_leader)
+        url = f"{naringen.get_absolute_url()}enheter/ny/"
+
+        form = client.get(url).text
+        refused = client.post(url, {"unit": str(foreign.pk)})
+        accepted = client.post(url, {"unit": str(own.pk), "contribution": "Planering"})
+
+        assert own.name in form
+        assert foreign.name not in form
+        assert refused.status_code == 200
+        assert accepted.status_code == 302
+        assert [link.unit for link in ProjectUnit.objects.all()] == [own]
+
+    def test_project_leader_cannot_appoint_an_administrator(
+        self, client: Client, naringen: Project, gavle_leader: User, resident: User
+    ) -> None:
+        client.force_login(gavle_leader)
+
+        response = client.post(
+            f"{naringen.get_absolute_url()}medlemmar/ny/",
+            {"email": resident.email, "role": Role.ADMINISTRATOR},
+        )
+
+        assert response.status_code == 200
+        assert "Only an administrator of the project can appoint administrators." in response.text
+        assert not resident.memberships.exists()
+
+    def test_parts_of_another_project_are_not_found(
+        self, client: Client, naringen: Project, nya_kiruna: Project, gavle_leader: User
+    ) -> None:
+        funding = FundingFactory(project=nya_kiruna)
+        client.force_login(gavle_leader)
+
+        response = client.post(f"{naringen.get_absolute_url()}finansiering/{funding.pk}/ta-bort/")
+
+        assert response.status_code == 404
+        assert Funding.objects.filter(pk=funding.pk).exists()

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import generics, serializers
 
+from samskapa.sdg.filters import TargetFilter
 from samskapa.sdg.models import Goal, Target
 
 
@@ -25,13 +26,13 @@ class GoalList(generics.ListAPIView):
     serializer_class = GoalSerializer
     queryset = Goal.objects.all()
     pagination_class = None  # always exactly 17
-    rules = {"GET": None}
+    rules = {"GET": None}  # public reference data (the UN's goals): anyone may read it
 
 
 class TargetList(generics.ListAPIView):
     serializer_class = TargetSerializer
-    filterset_fields = ["goal__number"]
-    rules = {"GET": None}
+    filterset_class = TargetFilter
+    rules = {"GET": None}  # public reference data (the UN's goals): anyone may read it
 
     def get_queryset(self) -> Any:
         return Target.objects.select_related("goal")

@@ -32,3 +32,11 @@ def test_goals_cannot_be_written(api_client: APIClient) -> None:
 
     assert response.status_code in (401, 403)
     assert "detail" in response.json()
+
+
+@pytest.mark.parametrize("number", ["elva", "18", "99999999999999999999", "1.5"])
+def test_goal_number_that_is_no_goal_answers_400(api_client: APIClient, number: str) -> None:
+    response = api_client.get("/api/v1/sdg/targets/", {"goal__number": number})
+
+    assert response.status_code == 400
+    assert "goal__number" in response.json()
