@@ -157,32 +157,31 @@ def challenge_update(
 # --- Ideas -----------------------------------------------------------------------------------
 
 
-def _check_organisation(actor: User, organisation: Organisation | None) -> None:
-    if organisation is not None and not may_act_for_organisation(actor, organisation.pk):
-        raise ValidationError(
-            {
-                "organisation": _(
-                    "You can only write on behalf of organisations you are a member of."
-                )
-            }
-        )
+def _choice_errors(
+    *, actor: User, idea: Idea, organisation: bool = True, municipality: bool = True
+) -> dict[str, str]:
+    """Why ``actor`` may not give ``idea`` its organisation or municipality, if they may not.
 
-
-def _check_municipality(idea: Idea) -> None:
-    """An idea of a project is placed where the project's needs may be; a standalone idea may
-    be meant for any municipality."""
-    if idea.project is None:
-        return
-    allowed = municipalities_for_project(project=idea.project)
-    if not allowed.filter(pk=idea.municipality_id).exists():
-        raise ValidationError(
-            {
-                "municipality": _(
-                    "An idea of this project can only be meant for %(municipalities)s."
-                )
-                % {"municipalities": ", ".join(str(place) for place in allowed)}
-            }
+    The organisation must be one ``actor`` may act for. An idea of a project is meant for a
+    municipality where the project's needs may be (``municipalities_for_project``); a
+    standalone idea may be meant for any.
+    """
+    errors: dict[str, str] = {}
+    if (
+        organisation
+        and idea.organisation_id is not None
+        and not may_act_for_organisation(actor, idea.organisation_id)
+    ):
+        errors["organisation"] = _(
+            "You can only write on behalf of organisations you are a member of."
         )
+    if municipality and idea.project is not None:
+        allowed = municipalities_for_project(project=idea.project)
+        if not allowed.filter(pk=idea.municipality_id).exists():
+            errors["municipality"] = _(
+                "An idea of this project can only be meant for %(municipalities)s."
+            ) % {"municipalities": ", ".join(str(place) for place in allowed)}
+    return errors
 
 
 def _follow(idea: Idea, users: Iterable[User | None]) -> None:
@@ -240,7 +239,6 @@ def idea_submit(
         municipality = project.municipality
     if municipality is None:
         raise ValidationError({"municipality": _("Choose the municipality the idea is for.")})
-    _check_organisation(actor, organisation)
     idea = Idea(
         challenge=challenge,
         project=project,
@@ -251,7 +249,8 @@ def idea_submit(
         summary=summary,
         description=description,
     )
-    _check_municipality(idea)
+    if errors := _choice_errors(actor=actor, idea=idea):
+        raise ValidationError(errors)
     save_with_history(idea, actor=actor)
     others = [person for person in co_authors if person.pk != actor.pk]
     idea.co_authors.set(others)
@@ -292,10 +291,14 @@ def idea_update(
         municipality=municipality,
         organisation=organisation,
     )
-    if idea.organisation_id != stored["organisation_id"]:
-        _check_organisation(actor, idea.organisation)
-    if idea.municipality_id != stored["municipality_id"]:
-        _check_municipality(idea)
+    errors = _choice_errors(
+        actor=actor,
+        idea=idea,
+        organisation=idea.organisation_id != stored["organisation_id"],
+        municipality=idea.municipality_id != stored["municipality_id"],
+    )
+    if errors:
+        raise ValidationError(errors)
     save_with_history(idea, actor=actor)
     if co_authors is not UNSET:
         people = [person for person in co_authors if person.pk != idea.author_id]

@@ -3,8 +3,7 @@
 Objects are a Need, or the Project a campaign, cluster or ranking belongs to. Private needs are
 seen by their author, the project's leaders and its moderators; what a moderator has hidden only
 by leaders and moderators. ``needs.selectors.needs_visible_to`` is ``needs.view_need`` as a
-query, ``campaigns_visible_to`` and ``clusters_visible_to`` are ``needs.view_campaign`` and
-``needs.view_cluster``; change each pair together.
+query, and ``campaigns_visible_to`` is ``needs.view_campaign``; change each pair together.
 """
 
 from typing import Any
@@ -87,7 +86,6 @@ rules.add_perm("needs.support_need", rules.is_authenticated & may_view_need)
 rules.add_perm("needs.moderate_need", is_admin | moderates_needs_project)
 rules.add_perm("needs.view_campaign", is_admin | may_see_needs_project)
 rules.add_perm("needs.manage_campaign", is_admin | leads_needs_project)
-rules.add_perm("needs.view_cluster", is_admin | may_see_needs_project)
 rules.add_perm("needs.manage_clusters", is_admin | leads_needs_project)
 rules.add_perm("needs.prioritise_need", is_admin | leads_needs_project)
 rules.add_perm("needs.assign_unit", is_admin | leads_needs_project)

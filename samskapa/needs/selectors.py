@@ -222,20 +222,17 @@ def access_campaign(*, user: Viewer, pk: int, rule: str | None = None) -> Campai
     )
 
 
-def clusters_visible_to(*, user: Viewer) -> QuerySet[Cluster]:
-    """Clusters of the projects ``user`` may see: the query form of ``needs.view_cluster``."""
-    clusters = Cluster.objects.all()
-    if is_superuser(user):
-        return clusters
-    return clusters.filter(project__in=projects_visible_to(user=user).values("pk"))
-
-
 def access_cluster(*, user: Viewer, pk: int, rule: str | None = None) -> Cluster:
-    """The cluster ``pk`` if ``user`` may see it (and do ``rule``, e.g. ``needs.manage_clusters``)."""
+    """The cluster ``pk`` if ``user`` may work with the project's clusters (and do ``rule``,
+    e.g. ``needs.prioritise_need``); 404 otherwise.
+
+    Clusters are the leaders' tool for sorting needs and are shown to nobody else, so to
+    everybody else a cluster answers as if it did not exist.
+    """
     return access(
-        clusters_visible_to(user=user).select_related("project__organisation"),
+        Cluster.objects.select_related("project__organisation"),
         user=user,
-        view_permission="needs.view_cluster",
+        view_permission="needs.manage_clusters",
         permission=rule,
         pk=pk,
     )

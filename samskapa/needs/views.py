@@ -376,7 +376,7 @@ def cluster_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def cluster_rename(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
-    cluster = selectors.access_cluster(user=user, pk=pk, rule="needs.manage_clusters")
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterRenameForm(request.POST)
     if form.is_valid():
         call_service(
@@ -393,7 +393,7 @@ def cluster_rename(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cluster_merge(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
-    cluster = selectors.access_cluster(user=user, pk=pk, rule="needs.manage_clusters")
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterMergeForm(request.POST, clusters=cluster.project.need_clusters.exclude(pk=pk))
     if form.is_valid():
         call_service(
@@ -414,7 +414,7 @@ def cluster_merge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cluster_split(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
-    cluster = selectors.access_cluster(user=user, pk=pk, rule="needs.manage_clusters")
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterCreateForm(request.POST, needs=cluster.needs.all())
     if form.is_valid():
         call_service(form, services.cluster_split, actor=user, cluster=cluster, **form.cleaned_data)
@@ -429,7 +429,7 @@ def cluster_split(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cluster_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
-    cluster = selectors.access_cluster(user=user, pk=pk, rule="needs.manage_clusters")
+    cluster = selectors.access_cluster(user=user, pk=pk)
     services.cluster_delete(actor=user, cluster=cluster)
     messages.success(request, _("The cluster has been dissolved; its needs are kept."))
     return redirect("needs:clustering", slug=cluster.project.slug)
