@@ -9,10 +9,9 @@ the inventory is about needs, not about who wrote them.
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from django.db.models import QuerySet
 
 from samskapa.needs.models import Need
 

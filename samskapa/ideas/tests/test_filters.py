@@ -16,7 +16,7 @@ HOSTILE = [
     "challenge=0",
     "challenge=²",
     "sort=oldest",
-    "q=%00",
+    f"q={'x' * 10_000}",
     "municipality=12345",
 ]
 

@@ -17,7 +17,7 @@ from samskapa.projects.models import Project
 pytestmark = pytest.mark.django_db
 
 WHOLE_LIST = "Some filters could not be used, so the whole list is shown"
-HOSTILE = ["campaign=abc", "campaign=1.5", "sort=oldest", "q=%00", "project=%00", "campaign=²"]
+HOSTILE = ["campaign=abc", "campaign=1.5", "campaign=²", "sort=oldest", f"sort={'x' * 10_000}"]
 
 
 def _titles(page: str, needs: dict[str, Need]) -> set[str]:
@@ -117,7 +117,7 @@ class TestSubmitFormAddress:
         assert "The campaign in the address" not in page
 
 
-@pytest.mark.parametrize("query", ["exclude=²", "exclude=abc", "title=%00"])
+@pytest.mark.parametrize("query", ["exclude=²", "exclude=abc", f"title={'x' * 10_000}"])
 def test_similar_needs_take_any_input(naringen: Project, query: str) -> None:
     answer = Client().get(f"/sv/behov/liknande/?project=naringen&{query}")
 
