@@ -148,13 +148,13 @@ def idea_create(request: HttpRequest) -> HttpResponse:
     # number is left out, and the person chooses in the form.
     named = ChallengeChoiceForm(request.GET)
     challenge = None
-    if not named.is_valid():
-        messages.warning(request, _("The challenge in the address could not be found."))
-    elif named.cleaned_data["challenge"]:
+    if named.is_valid() and named.cleaned_data["challenge"]:
         challenge = access_challenge(user=user, pk=named.cleaned_data["challenge"])
         if not challenge.is_open_on(timezone.localdate()) and request.method != "POST":
             messages.error(request, _("The challenge is closed: its deadline has passed."))
             return redirect(challenge)
+    elif not named.is_valid() and request.method == "GET":
+        messages.warning(request, _("The challenge in the address could not be found."))
     form = _idea_form(request, user, initial={"challenge": challenge})
     if request.method == "POST" and form.is_valid():
         idea = call_service(form, services.idea_submit, actor=user, **form.cleaned_data)

@@ -126,7 +126,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
     # A link from a campaign's page names the campaign; one that is closed, of another project
     # or no number at all is left out, and the person chooses in the form.
     chosen = CampaignChoiceForm(request.GET, campaigns=campaigns)
-    if not chosen.is_valid():
+    if request.method == "GET" and not chosen.is_valid():
         messages.warning(
             request,
             _(

@@ -252,6 +252,19 @@ class TestForms:
             assert 'role="alert"' in page.text
         assert not Challenge.objects.exists()
 
+    def test_challenge_edit_form_refuses_needs_of_others(
+        self, gavle_leader: User, challenge: Challenge, foreign_need: Need
+    ) -> None:
+        body = {"title": "Nytt namn", "description": "Hur?", "deadline": "2030-06-01"}
+        page = _client(gavle_leader).post(
+            f"/en/ideer/utmaningar/{challenge.pk}/andra/", {**body, "needs": [foreign_need.pk]}
+        )
+        assert page.status_code == 200
+        assert 'role="alert"' in page.text
+        challenge.refresh_from_db()
+        assert challenge.title != "Nytt namn"
+        assert not challenge.needs.exists()
+
     def test_reply_to_a_comment_of_another_idea(
         self, idea: Idea, resident: User, author: User
     ) -> None:
