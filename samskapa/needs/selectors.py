@@ -76,7 +76,7 @@ def needs_visible_to(*, user: Viewer) -> QuerySet[Need]:
     needs = Need.objects.all()
     if is_superuser(user):
         return needs
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:  # None: counted for nobody in particular
         return needs.filter(
             is_hidden=False, visibility=Visibility.PUBLIC, project__visibility=Visibility.PUBLIC
         )
