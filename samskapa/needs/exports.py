@@ -1,17 +1,19 @@
 """The needs inventory as a spreadsheet (CSV) for reports and further analysis.
 
-The rows come from ``selectors.need_list``, so an export holds exactly what the reader may see
-in the list: others' private needs and hidden needs never reach it. Authors' names are left out;
+The rows are those of the list, filtered by ``needs.filters.NeedFilter`` from
+``selectors.needs_for_list``, so an export holds exactly what the reader may see in the list:
+others' private needs and hidden needs never reach it. Authors' names are left out;
 the inventory is about needs, not about who wrote them.
 """
 
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samskapa.needs import selectors
+from samskapa.needs.models import Need
 
 CHUNK = 1000
 
@@ -35,18 +37,15 @@ def need_export_header() -> list[str]:
     ]
 
 
-def need_export_rows(*, user: Any, **filters: Any) -> Iterator[list[Any]]:
-    """One row per need ``user`` may see, with the list's filters, for ``core.exports``.
+def need_export_rows(*, needs: QuerySet[Need], searched: bool = False) -> Iterator[list[Any]]:
+    """One row per need of ``needs`` (those of the list, with its filters), for ``core.exports``.
 
-    Cells are plain values; the shared CSV writer neutralises text that a spreadsheet program
-    would run as a formula.
+    By project and date, or in the order of the search when ``searched``. Cells are plain
+    values; the shared CSV writer neutralises text that a spreadsheet program would run as a
+    formula.
     """
-    needs = (
-        selectors.need_list(user=user, **filters)
-        .select_related("responsible_unit")
-        .prefetch_related("sdg_targets")
-    )
-    if not filters.get("query"):
+    needs = needs.select_related("responsible_unit").prefetch_related("sdg_targets")
+    if not searched:
         needs = needs.order_by("project__name", "created_at", "id")
     # Read a thousand rows at a time with their prefetches, however long the inventory is.
     for need in needs.iterator(chunk_size=CHUNK):
