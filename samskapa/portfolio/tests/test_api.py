@@ -179,6 +179,7 @@ class TestGateDecisions:
         response = api_client.post(
             log(initiative),
             {
+                "stage": "idea",
                 "decision": "go",
                 "rationale": "Förstudie beslutad.",
                 "board": board.pk,
@@ -229,9 +230,15 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User
     ) -> None:
         api_client.force_authenticate(gavle_leader)
-        api_client.post(log(initiative), {"decision": "stop", "rationale": "Stopp."}, format="json")
+        api_client.post(
+            log(initiative),
+            {"stage": "idea", "decision": "stop", "rationale": "Stopp."},
+            format="json",
+        )
         response = api_client.post(
-            log(initiative), {"decision": "go", "rationale": "Igen."}, format="json"
+            log(initiative),
+            {"stage": "stopped", "decision": "go", "rationale": "Igen."},
+            format="json",
         )
         assert response.status_code == 400
         assert "decision" in response.json()
@@ -263,7 +270,11 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User, gavle: Organisation
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.STOP, rationale="Stopp."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.STOP,
+            rationale="Stopp.",
         )
         api_client.force_authenticate(gavle_leader)
         missing_stage = api_client.post(
@@ -272,7 +283,11 @@ class TestGateDecisions:
         assert missing_stage.status_code == 400 and "to_stage" in missing_stage.json()
         other = InitiativeFactory(lead_organisation=gavle)
         foreign = services.gate_decide(
-            actor=gavle_leader, initiative=other, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=other,
+            stage=other.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         response = api_client.post(
             log(initiative),
@@ -294,7 +309,11 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User
     ) -> None:
         entry = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         api_client.force_authenticate(gavle_leader)
         one = f"{log(initiative)}{entry.pk}/"

@@ -204,10 +204,18 @@ def test_gate_log_shows_corrections_against_their_entry(
     initiative: Initiative, gavle_leader: User
 ) -> None:
     first = services.gate_decide(
-        actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+        actor=gavle_leader,
+        initiative=initiative,
+        stage=initiative.stage,
+        decision=Decision.GO,
+        rationale="Ja.",
     )
     wrong = services.gate_decide(
-        actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Pilot."
+        actor=gavle_leader,
+        initiative=initiative,
+        stage=initiative.stage,
+        decision=Decision.GO,
+        rationale="Pilot.",
     )
     correction = services.gate_correct(
         actor=gavle_leader, decision=wrong, to_stage=Stage.PRESTUDY, rationale="Fel."

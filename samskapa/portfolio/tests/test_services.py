@@ -41,6 +41,7 @@ TODAY = timezone.localdate()  # the service judges dates in Stockholm, not in UT
 
 def decide(initiative: Initiative, actor: User, decision: str, **kwargs: object) -> GateDecision:
     kwargs.setdefault("rationale", "Beslutat vid grindmötet.")
+    kwargs.setdefault("stage", initiative.stage)
     return services.gate_decide(
         actor=actor,
         initiative=initiative,

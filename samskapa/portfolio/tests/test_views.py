@@ -114,6 +114,7 @@ class TestListAndDetail:
         services.gate_decide(
             actor=gavle_leader,
             initiative=initiative,
+            stage=initiative.stage,
             decision=Decision.GO,
             rationale="Förstudien beslutad.",
             board=board,
@@ -139,7 +140,11 @@ class TestListAndDetail:
     ) -> None:
         client.force_login(gavle_leader)
         services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="1"
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="1",
         )
         with django_assert_max_num_queries(30) as few:  # type: ignore[operator]
             client.get(detail(initiative))
@@ -147,6 +152,7 @@ class TestListAndDetail:
             services.gate_decide(
                 actor=gavle_leader,
                 initiative=initiative,
+                stage=initiative.stage,
                 decision=Decision.REWORK,
                 rationale=f"{n}",
             )
@@ -161,6 +167,7 @@ class TestListAndDetail:
         services.gate_decide(
             actor=gavle_leader,
             initiative=initiative,
+            stage=initiative.stage,
             decision=Decision.HOLD,
             rationale="Inte nu: vänta på inflyttningen.",
         )
@@ -176,7 +183,9 @@ class TestGateDecisionPage:
     ) -> None:
         client.force_login(request.getfixturevalue(who))
         assert client.get(gate(initiative)).status_code == 403
-        response = client.post(gate(initiative), {"decision": "go", "rationale": "Smyg."})
+        response = client.post(
+            gate(initiative), {"stage": "idea", "decision": "go", "rationale": "Smyg."}
+        )
         assert response.status_code == 403
         assert not GateDecision.objects.exists()
 
@@ -205,6 +214,7 @@ class TestGateDecisionPage:
         response = client.post(
             gate(initiative),
             {
+                "stage": "idea",
                 "decision": "go",
                 "rationale": "  ",
                 "board": board.pk,
@@ -225,7 +235,8 @@ class TestGateDecisionPage:
     ) -> None:
         client.force_login(gavle_leader)
         response = client.post(
-            gate(initiative), {"decision": "go", "rationale": "Ja.", "board_reference": "KS 2026/1"}
+            gate(initiative),
+            {"stage": "idea", "decision": "go", "rationale": "Ja.", "board_reference": "KS 2026/1"},
         )
         assert response.status_code == 400
         assert "Ja.</textarea>" in response.text
@@ -243,7 +254,9 @@ class TestGateDecisionPage:
         )
         client.force_login(programme_leader)
         assert client.get(gate(in_programme)).status_code == 200
-        response = client.post(gate(in_programme), {"decision": "hold", "rationale": "Inte nu."})
+        response = client.post(
+            gate(in_programme), {"stage": "idea", "decision": "hold", "rationale": "Inte nu."}
+        )
         assert response.status_code == 302
         in_programme.refresh_from_db()
         assert in_programme.stage == Stage.PARKED
@@ -252,7 +265,9 @@ class TestGateDecisionPage:
         self, client: Client, initiative: Initiative, gavle_leader: User
     ) -> None:
         client.force_login(gavle_leader)
-        response = client.post(gate(initiative), {"decision": "go", "rationale": "Förstudie."})
+        response = client.post(
+            gate(initiative), {"stage": "idea", "decision": "go", "rationale": "Förstudie."}
+        )
         assert response.status_code == 302
         assert response["Location"] == detail(initiative) + "#gate-log"
         initiative.refresh_from_db()
@@ -263,7 +278,11 @@ class TestGateDecisionPage:
     ) -> None:
         while initiative.stage != Stage.COMPLETED:
             services.gate_decide(
-                actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+                actor=gavle_leader,
+                initiative=initiative,
+                stage=initiative.stage,
+                decision=Decision.GO,
+                rationale="Ja.",
             )
         client.force_login(gavle_leader)
         assert 'name="rationale"' not in client.get(gate(initiative)).text
@@ -278,7 +297,11 @@ class TestCorrectionPage:
         self, client: Client, initiative: Initiative, gavle_leader: User
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.STOP, rationale="Stopp."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.STOP,
+            rationale="Stopp.",
         )
         client.force_login(gavle_leader)
         assert correct(initiative, wrong) in client.get(detail(initiative)).text
@@ -304,7 +327,11 @@ class TestCorrectionPage:
         gavle_leader: User,
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         client.force_login(request.getfixturevalue(who))
         assert client.get(correct(initiative, wrong)).status_code == 403
@@ -320,7 +347,11 @@ class TestCorrectionPage:
     ) -> None:
         other = InitiativeFactory(lead_organisation=gavle)
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=other, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=other,
+            stage=other.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         client.force_login(gavle_leader)
         assert client.get(correct(initiative, wrong)).status_code == 404
