@@ -24,6 +24,7 @@ from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, given, set_fields
 from samskapa.geo.models import Municipality
@@ -101,9 +102,9 @@ def _require_some_scope(
 
 
 def _may_name_lead(actor: User, initiative: Initiative) -> bool:
-    """A lead organisation the actor leads; or the one that runs the project they put the
-    initiative in; or any, in a programme they lead (a programme gathers initiatives that
-    organisations taking part lead)."""
+    """Whether the actor may name the initiative's lead organisation: one they lead; or, in a
+    project they lead, the organisation that runs it or one they may act for; or any, in a
+    programme they lead (a programme gathers what the organisations taking part lead)."""
     lead, project, programme = (
         initiative.lead_organisation,
         initiative.project,
@@ -111,8 +112,12 @@ def _may_name_lead(actor: User, initiative: Initiative) -> bool:
     )
     if actor.has_perm("portfolio.add_initiative", lead):
         return True
-    if project is not None and project.organisation_id == lead.pk:
-        return actor.has_perm("portfolio.add_initiative", project)
+    if (
+        project is not None
+        and actor.has_perm("portfolio.add_initiative", project)
+        and (project.organisation_id == lead.pk or may_act_for_organisation(actor, lead.pk))
+    ):
+        return True
     return programme is not None and actor.has_perm("portfolio.add_initiative", programme)
 
 
@@ -400,14 +405,16 @@ def initiative_update(
     Moving it to another project, programme, lead organisation or municipality is checked as
     when it was created (``_check_place``).
     """
-    require(actor, "portfolio.change_initiative", initiative)
+    # As stored, not as given: a model form has already put the new values on ``initiative``.
+    stored = Initiative.objects.select_related("project", "programme").get(pk=initiative.pk)
+    require(actor, "portfolio.change_initiative", stored)
     places = given(
         project=project,
         programme=programme,
         lead_organisation=lead_organisation,
         municipality=municipality,
     )
-    moved = {name for name, value in places.items() if _pk(value) != _pk(getattr(initiative, name))}
+    moved = {name for name, value in places.items() if _pk(value) != getattr(stored, f"{name}_id")}
     set_fields(
         initiative,
         title=title,
