@@ -4,15 +4,11 @@ Each request runs in a thread of its own, with its own database connection, agai
 PostgreSQL; the tests are transactional so that the threads see each other's commits.
 """
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from django.db import connection
-from rest_framework.test import APIClient
 
 from samskapa.accounts.models import User
+from samskapa.core.tests.concurrently import api_client_for, at_once
 from samskapa.ideas.models import Idea
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
 from samskapa.portfolio.models import GateDecision, Initiative, Stage
@@ -26,45 +22,15 @@ pytestmark = [
 SENDERS = 20
 
 
-def at_once(count: int, send: Callable[[], Any]) -> list[Any]:
-    """Call ``send`` from ``count`` threads released together; their results, in any order."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = []
-    lock = threading.Lock()
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            result = send()
-        except Exception as error:  # the test reports any failure
-            result = error
-        finally:
-            connection.close()
-        with lock:
-            results.append(result)
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
-def client_for(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 def test_twenty_simultaneous_go_decisions_move_the_initiative_once(
     initiative: Initiative, gavle_leader: User
 ) -> None:
     url = f"/api/v1/initiatives/{initiative.pk}/gate-decisions/"
     payload = {"stage": "idea", "decision": "go", "rationale": "Förstudie beslutad."}
 
-    responses = at_once(SENDERS, lambda: client_for(gavle_leader).post(url, payload, format="json"))
+    responses = at_once(
+        SENDERS, lambda: api_client_for(gavle_leader).post(url, payload, format="json")
+    )
 
     codes = sorted(response.status_code for response in responses)
     assert codes == [201] + [400] * (SENDERS - 1)
@@ -83,7 +49,7 @@ def test_an_idea_taken_forward_twice_at_once_becomes_one_initiative(
 
     responses = at_once(
         2,
-        lambda: client_for(naringen_leader).post(
+        lambda: api_client_for(naringen_leader).post(
             "/api/v1/initiatives/", {"idea": idea.pk}, format="json"
         ),
     )

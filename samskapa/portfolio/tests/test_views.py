@@ -667,7 +667,7 @@ class TestWriteRules:
         assert client.post(gate(initiative), data).status_code == 302
         again = client.post(gate(initiative), data)
         assert again.status_code == 400
-        assert "Beslutet gällde skedet idé, men initiativet är nu i skedet förstudie." in again.text
+        assert "Beslutet gällde fasen idé, men initiativet är nu i fasen förstudie." in again.text
         # The form is drawn again for the stage it is at now, with what was written.
         assert '<input type="hidden" name="stage" value="prestudy"' in again.text
         assert "Förstudie beslutad.</textarea>" in again.text
