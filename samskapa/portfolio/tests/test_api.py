@@ -519,3 +519,12 @@ class TestWriteRules:
         assert response.status_code == 400
         assert response["Content-Type"].startswith("application/json")
         assert query[1:].split("=")[0] in response.json()
+
+    def test_an_idea_of_a_project_the_caller_does_not_lead_is_refused(
+        self, api_client: APIClient, kiruna_leader: User, naringen: Project
+    ) -> None:
+        idea = IdeaFactory(challenge=ChallengeFactory(project=naringen), project=naringen)
+        api_client.force_authenticate(kiruna_leader)
+        response = api_client.post(LIST, {"idea": idea.pk}, format="json")
+        assert response.status_code == 403
+        assert not Initiative.objects.exists()
