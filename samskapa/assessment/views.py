@@ -44,7 +44,7 @@ from samskapa.assessment.selectors import (
 from samskapa.core.access import access, signed_in
 from samskapa.core.pagination import paginate
 from samskapa.core.views import call_service
-from samskapa.ideas.selectors import challenge_detail_queryset
+from samskapa.ideas.selectors import access_challenge
 from samskapa.programmes.models import Programme
 
 PER_PAGE = 20
@@ -212,14 +212,7 @@ def _criteria_forms(
 def challenge_manage(request: HttpRequest, pk: int) -> HttpResponse:
     """Which criteria apply, their scale and weights, and invitations; for the leaders."""
     user = signed_in(request.user)
-    # The ideas app's challenge as its pages fetch it: 404 if hidden, 403 unless a leader.
-    challenge = access(
-        challenge_detail_queryset(user=user).select_related("programme"),
-        user=user,
-        view_permission="ideas.view_challenge",
-        permission="assessment.manage_assessment",
-        pk=pk,
-    )
+    challenge = access_challenge(user=user, pk=pk, rule="assessment.manage_assessment")
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "make_own":
         _button(
@@ -291,7 +284,8 @@ def challenge_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_manage(request: HttpRequest, slug: str) -> HttpResponse:
     """The criteria shared by the challenges of a programme; for the programme's leaders."""
     user = signed_in(request.user)
-    # The programmes app's programme: 404 if hidden, 403 unless the user leads it.
+    # 404 if hidden, 403 unless the user leads it; lean, unlike access_programme, which loads
+    # the programme page's phases and milestones.
     programme = access(
         Programme.objects.select_related("organisation"),
         user=user,
@@ -363,13 +357,7 @@ def criterion_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = access(
-        challenge_detail_queryset(user=request.user).select_related("programme"),
-        user=request.user,
-        view_permission="ideas.view_challenge",
-        permission="assessment.view_results",
-        pk=pk,
-    )
+    challenge = access_challenge(user=request.user, pk=pk, rule="assessment.view_results")
     criterion_set = criterion_set_of(challenge=challenge)
     context = {
         "challenge": challenge,

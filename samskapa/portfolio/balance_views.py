@@ -22,6 +22,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def programme_portfolio(request: HttpRequest, slug: str) -> HttpResponse:
+    # Lean, unlike access_programme, which loads the programme page's phases and milestones.
     programme = access(
         Programme.objects.select_related("organisation"),
         user=request.user,

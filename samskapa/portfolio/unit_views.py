@@ -22,7 +22,8 @@ from samskapa.projects.selectors import matrix_units, projects_visible_to
 
 
 def _projects(user: Viewer) -> QuerySet[Project]:
-    # The matrix needs none of the detail page's prefetches.
+    # Not projects.selectors.access_project: that loads what the project's own page shows
+    # (dimensions, targets, units, fundings, members), and the matrix needs none of it.
     return projects_visible_to(user=user).select_related("organisation")
 
 

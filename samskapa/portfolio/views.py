@@ -9,14 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samskapa.core.access import access, require, signed_in
+from samskapa.core.access import require, signed_in
 from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import SustainabilityDimension
 from samskapa.core.pagination import paginate
 from samskapa.core.views import call_service
 from samskapa.ideas.models import Idea
-from samskapa.ideas.selectors import idea_detail_queryset
+from samskapa.ideas.selectors import access_idea
 from samskapa.portfolio import services
 from samskapa.portfolio.filters import InitiativeFilter
 from samskapa.portfolio.forms import GateCorrectionForm, GateDecisionForm, InitiativeForm
@@ -135,13 +135,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     idea_pk = parameter.cleaned_data["idea"] if parameter.is_valid() else None
     idea = None
     if idea_pk:
-        # The idea app's own lookup: 404 for an idea the user may not see.
-        idea = access(
-            idea_detail_queryset(user=user),
-            user=user,
-            view_permission="ideas.view_idea",
-            pk=idea_pk,
-        )
+        idea = access_idea(user=user, pk=idea_pk)
         if idea_initiative(idea=idea, user=user)["exists"]:
             messages.info(request, _("This idea has already been taken forward as an initiative."))
             return redirect(idea)

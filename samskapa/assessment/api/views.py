@@ -37,7 +37,7 @@ from samskapa.assessment.selectors import (
 )
 from samskapa.core.access import access, signed_in
 from samskapa.ideas.models import Challenge, Idea
-from samskapa.ideas.selectors import challenge_detail_queryset
+from samskapa.ideas.selectors import access_challenge
 from samskapa.programmes.models import Programme
 
 # --- Serializers -----------------------------------------------------------------------------
@@ -201,13 +201,7 @@ class _ChallengeOfAddress(APIView):
     object_rules = True  # checked on the challenge of the address
 
     def get_object(self) -> Challenge:
-        # The ideas app's challenge, as its pages and API fetch it.
-        challenge = access(
-            challenge_detail_queryset(user=self.request.user).select_related("programme"),
-            user=self.request.user,
-            view_permission="ideas.view_challenge",
-            pk=self.kwargs["pk"],
-        )
+        challenge = access_challenge(user=self.request.user, pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, challenge)
         return challenge
 
@@ -219,6 +213,7 @@ class _ProgrammeOfAddress(APIView):
     object_rules = True  # checked on the programme of the address
 
     def get_object(self) -> Programme:
+        # Lean, unlike access_programme, which loads the programme page's phases and milestones.
         programme = access(
             Programme.objects.all(),
             user=self.request.user,

@@ -71,6 +71,7 @@ class ProgrammePortfolio(APIView):
 
     @extend_schema(responses=BALANCE_SCHEMA)
     def get(self, request: Request, slug: str) -> Response:
+        # Lean, unlike access_programme, which loads the programme page's phases and milestones.
         programme = access(
             Programme.objects.all(),
             user=request.user,

@@ -116,6 +116,7 @@ class _ProjectOfAddress(generics.GenericAPIView):
     method's rule (else 401/403)."""
 
     def get_object(self) -> Any:
+        # Lean, unlike access_project, which loads what the project's page shows.
         project = access(
             projects_visible_to(user=self.request.user).select_related("organisation"),
             user=self.request.user,

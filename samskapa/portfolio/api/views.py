@@ -414,6 +414,7 @@ class NeedTraceView(APIView):
 
     @extend_schema(responses=NeedTraceSerializer)
     def get(self, request: Request, pk: int) -> Response:
+        # Lean, unlike access_need, which loads what the need's own page shows.
         need = access(
             Need.objects.select_related("project"),
             user=request.user,
