@@ -35,8 +35,8 @@ from samskapa.ideas.selectors import (
     challenge_needs,
     comment_or_none,
     idea_comments,
+    idea_list,
     idea_relation_of,
-    ideas_for_list,
     needs_for_challenge_form,
     open_challenges,
     programmes_for_challenge_form,
@@ -117,7 +117,7 @@ def challenge_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def idea_list_view(request: HttpRequest) -> HttpResponse:
-    filtered = filter_list(request, IdeaFilter, ideas_for_list(user=request.user))
+    filtered = filter_list(request, IdeaFilter, idea_list(user=request.user))
     context = {
         "page_obj": paginate(request, filtered.queryset, per_page=PER_PAGE),
         "filters": filtered.filterset.values,

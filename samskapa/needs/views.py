@@ -55,7 +55,7 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 
 
 def need_list_view(request: HttpRequest) -> HttpResponse:
-    filtered = filter_list(request, NeedFilter, selectors.needs_for_list(user=request.user))
+    filtered = filter_list(request, NeedFilter, selectors.need_list(user=request.user))
     context = {
         "page_obj": paginate(request, filtered.queryset, per_page=20),
         "filters": filtered.filterset.values,
@@ -73,7 +73,7 @@ def need_export(request: HttpRequest) -> HttpResponseBase:
     Filters that cannot be used answer 400 rather than a file of other needs than asked for.
     """
     filterset = NeedFilter(
-        request.GET, queryset=selectors.needs_for_list(user=request.user), request=request
+        request.GET, queryset=selectors.need_list(user=request.user), request=request
     )
     if not filterset.is_valid():
         fields = filterset.form.fields
