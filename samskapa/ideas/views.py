@@ -41,8 +41,8 @@ from samskapa.ideas.selectors import (
     open_challenges,
     programmes_for_challenge_form,
 )
-from samskapa.needs.selectors import access_needs_project, organisations_to_act_for
-from samskapa.projects.selectors import projects_visible_to
+from samskapa.needs.selectors import organisations_to_act_for
+from samskapa.projects.selectors import access_project, projects_visible_to
 
 PER_PAGE = 20
 
@@ -76,7 +76,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def challenge_create(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = access_needs_project(user=user, slug=slug, rule="ideas.add_challenge")
+    project = access_project(user=user, slug=slug, rule="ideas.add_challenge")
     form = ChallengeForm(
         request.POST or None,
         needs=needs_for_challenge_form(user=user, project=project),

@@ -183,20 +183,6 @@ def access_need(*, user: Viewer, pk: int, rule: str | None = None) -> Need:
     )
 
 
-def access_needs_project(*, user: Viewer, slug: str, rule: str | None = None) -> Project:
-    """The project of a needs page (its inventory, clusters, ranking), or 404/403.
-
-    ``rule`` is checked on the project: ``needs.add_need``, ``needs.manage_campaign`` ...
-    """
-    return access(
-        projects_visible_to(user=user).select_related("organisation", "municipality"),
-        user=user,
-        view_permission="projects.view_project",
-        permission=rule,
-        slug=slug,
-    )
-
-
 def campaigns_visible_to(*, user: Viewer) -> QuerySet[Campaign]:
     """Campaigns of the projects ``user`` may see: the query form of ``needs.view_campaign``."""
     campaigns = Campaign.objects.all()
