@@ -95,20 +95,6 @@ def ideas_visible_to(*, user: Viewer) -> QuerySet[Idea]:
     )
 
 
-def ideas_for_list(*, user: Viewer) -> QuerySet[Idea]:
-    """The ideas ``user`` may see, newest first, with what a card of a list shows loaded.
-
-    The cards show the counters kept on the idea itself, so a page costs the same few queries
-    however many ideas, comments and supporters there are. The list page and the API narrow
-    it with ``ideas.filters.IdeaFilter``.
-    """
-    return (
-        ideas_visible_to(user=user)
-        .select_related("municipality", "challenge", "organisation")
-        .order_by(*SORTS["newest"])
-    )
-
-
 def ideas_sorted(ideas: QuerySet[Idea], *, query: str = "", sort: str = "newest") -> QuerySet[Idea]:
     """``ideas`` matching ``query``, best match first, or else sorted along a list index.
 
@@ -120,13 +106,20 @@ def ideas_sorted(ideas: QuerySet[Idea], *, query: str = "", sort: str = "newest"
 
 
 def idea_list(*, user: Viewer, query: str = "", sort: str = "newest") -> QuerySet[Idea]:
-    """Ideas for the site search and other lists without filters: searched or sorted."""
-    return ideas_sorted(ideas_for_list(user=user), query=query, sort=sort)
+    """The ideas ``user`` may see, searched or sorted, with what a card of a list shows loaded.
+
+    The cards show the counters kept on the idea itself, so a page costs the same few queries
+    however many ideas, comments and supporters there are. Without a query, newest first: the
+    list page and the API start from that and narrow it with ``ideas.filters.IdeaFilter``;
+    the site search gives a query.
+    """
+    ideas = ideas_visible_to(user=user).select_related("municipality", "challenge", "organisation")
+    return ideas_sorted(ideas, query=query, sort=sort)
 
 
 def challenge_idea_list(*, user: Viewer, challenge: Challenge) -> QuerySet[Idea]:
     """The ideas answering ``challenge``, newest first; counted as a narrowed list."""
-    return count_narrowed(ideas_for_list(user=user).filter(challenge=challenge))
+    return count_narrowed(idea_list(user=user).filter(challenge=challenge))
 
 
 def idea_detail_queryset(*, user: Viewer) -> QuerySet[Idea]:

@@ -35,14 +35,14 @@ from samskapa.ideas.selectors import (
     challenge_needs,
     comment_or_none,
     idea_comments,
+    idea_list,
     idea_relation_of,
-    ideas_for_list,
     needs_for_challenge_form,
     open_challenges,
     programmes_for_challenge_form,
 )
-from samskapa.needs.selectors import access_needs_project, organisations_to_act_for
-from samskapa.projects.selectors import projects_visible_to
+from samskapa.needs.selectors import organisations_to_act_for
+from samskapa.projects.selectors import access_project, projects_visible_to
 
 PER_PAGE = 20
 
@@ -76,7 +76,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def challenge_create(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = access_needs_project(user=user, slug=slug, rule="ideas.add_challenge")
+    project = access_project(user=user, slug=slug, rule="ideas.add_challenge")
     form = ChallengeForm(
         request.POST or None,
         needs=needs_for_challenge_form(user=user, project=project),
@@ -117,7 +117,7 @@ def challenge_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def idea_list_view(request: HttpRequest) -> HttpResponse:
-    filtered = filter_list(request, IdeaFilter, ideas_for_list(user=request.user))
+    filtered = filter_list(request, IdeaFilter, idea_list(user=request.user))
     context = {
         "page_obj": paginate(request, filtered.queryset, per_page=PER_PAGE),
         "filters": filtered.filterset.values,

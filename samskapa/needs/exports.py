@@ -1,7 +1,7 @@
 """The needs inventory as a spreadsheet (CSV) for reports and further analysis.
 
 The rows are those of the list, filtered by ``needs.filters.NeedFilter`` from
-``selectors.needs_for_list``, so an export holds exactly what the reader may see in the list:
+``selectors.need_list``, so an export holds exactly what the reader may see in the list:
 others' private needs and hidden needs never reach it. Authors' names are left out;
 the inventory is about needs, not about who wrote them.
 """

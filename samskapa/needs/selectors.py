@@ -97,19 +97,6 @@ def _with_support_flag(needs: QuerySet[Need], user: Viewer) -> QuerySet[Need]:
     )
 
 
-def needs_for_list(*, user: Viewer) -> QuerySet[Need]:
-    """The needs ``user`` may see, newest first, with what a row of a list shows loaded.
-
-    The list page and the API narrow it with ``needs.filters.NeedFilter``.
-    """
-    needs = (
-        needs_visible_to(user=user)
-        .select_related("project", "municipality", "stakeholder_group", "campaign")
-        .prefetch_related("dimensions")
-    )
-    return _with_support_flag(needs, user).order_by(*SORTS["newest"])
-
-
 def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest") -> QuerySet[Need]:
     """``needs`` matching ``query``, best match first (or most supported first), else sorted.
 
@@ -122,18 +109,27 @@ def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest"
 
 
 def need_list(*, user: Viewer, query: str = "", sort: str = "newest") -> QuerySet[Need]:
-    """Needs for the site search and other lists without filters: searched and sorted."""
-    return needs_sorted(needs_for_list(user=user), query=query, sort=sort)
+    """The needs ``user`` may see, searched and sorted, with what a row of a list shows loaded.
+
+    Without a query, newest first: the list page, its export and the API start from that and
+    narrow it with ``needs.filters.NeedFilter``; the site search gives a query.
+    """
+    needs = (
+        needs_visible_to(user=user)
+        .select_related("project", "municipality", "stakeholder_group", "campaign")
+        .prefetch_related("dimensions")
+    )
+    return needs_sorted(_with_support_flag(needs, user), query=query, sort=sort)
 
 
 def project_need_list(*, user: Viewer, project: Project) -> QuerySet[Need]:
     """The needs of one project, newest first; counted as a narrowed list (core.pagination)."""
-    return count_narrowed(needs_for_list(user=user).filter(project=project))
+    return count_narrowed(need_list(user=user).filter(project=project))
 
 
 def campaign_need_list(*, user: Viewer, campaign: Campaign) -> QuerySet[Need]:
     """The needs submitted in one campaign, newest first; counted as a narrowed list."""
-    return count_narrowed(needs_for_list(user=user).filter(campaign=campaign))
+    return count_narrowed(need_list(user=user).filter(campaign=campaign))
 
 
 def projects_with_needs(*, user: Viewer) -> QuerySet[Project, Any]:
@@ -184,20 +180,6 @@ def access_need(*, user: Viewer, pk: int, rule: str | None = None) -> Need:
         view_permission="needs.view_need",
         permission=rule,
         pk=pk,
-    )
-
-
-def access_needs_project(*, user: Viewer, slug: str, rule: str | None = None) -> Project:
-    """The project of a needs page (its inventory, clusters, ranking), or 404/403.
-
-    ``rule`` is checked on the project: ``needs.add_need``, ``needs.manage_campaign`` ...
-    """
-    return access(
-        projects_visible_to(user=user).select_related("organisation", "municipality"),
-        user=user,
-        view_permission="projects.view_project",
-        permission=rule,
-        slug=slug,
     )
 
 

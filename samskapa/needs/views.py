@@ -40,7 +40,7 @@ from samskapa.needs.forms import (
     ThresholdForm,
     UnitForm,
 )
-from samskapa.projects.selectors import projects_visible_to
+from samskapa.projects.selectors import access_project, projects_visible_to
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
@@ -55,7 +55,7 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 
 
 def need_list_view(request: HttpRequest) -> HttpResponse:
-    filtered = filter_list(request, NeedFilter, selectors.needs_for_list(user=request.user))
+    filtered = filter_list(request, NeedFilter, selectors.need_list(user=request.user))
     context = {
         "page_obj": paginate(request, filtered.queryset, per_page=20),
         "filters": filtered.filterset.values,
@@ -73,7 +73,7 @@ def need_export(request: HttpRequest) -> HttpResponseBase:
     Filters that cannot be used answer 400 rather than a file of other needs than asked for.
     """
     filterset = NeedFilter(
-        request.GET, queryset=selectors.needs_for_list(user=request.user), request=request
+        request.GET, queryset=selectors.need_list(user=request.user), request=request
     )
     if not filterset.is_valid():
         fields = filterset.form.fields
@@ -121,7 +121,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
     if not slug:
         projects = projects_visible_to(user=user).order_by("name")
         return render(request, "needs/need_choose_project.html", {"projects": projects})
-    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.add_need")
+    project = access_project(user=user, slug=slug, rule="needs.add_need")
     campaigns = selectors.open_campaigns(project=project, today=timezone.localdate())
     # A link from a campaign's page names the campaign; one that is closed, of another project
     # or no number at all is left out, and the person chooses in the form.
@@ -176,7 +176,7 @@ def need_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def need_similar(request: HttpRequest) -> HttpResponse:
     """The partial of needs like the one being typed (HTMX), for the submit form."""
-    project = selectors.access_needs_project(user=request.user, slug=request.GET.get("project", ""))
+    project = access_project(user=request.user, slug=request.GET.get("project", ""))
     form = SimilarNeedsForm(request.GET)
     searched = form.is_valid() and bool(form.text().strip())
     needs = (
@@ -270,7 +270,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
 
 def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
-    project = selectors.access_needs_project(user=user, slug=slug)
+    project = access_project(user=user, slug=slug)
     context = {
         "project": project,
         "campaigns": selectors.campaigns_of(project=project),
@@ -285,7 +285,7 @@ def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def campaign_create(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_campaign")
+    project = access_project(user=user, slug=slug, rule="needs.manage_campaign")
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         campaign = call_service(
@@ -334,7 +334,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def clustering_view(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_clusters")
+    project = access_project(user=user, slug=slug, rule="needs.manage_clusters")
     threshold_form = ThresholdForm(request.GET or None)
     distance = (
         threshold_form.cleaned_data["distance"] if threshold_form.is_valid() else DEFAULT_DISTANCE
@@ -356,7 +356,7 @@ def clustering_view(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def cluster_create(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_clusters")
+    project = access_project(user=user, slug=slug, rule="needs.manage_clusters")
     form = ClusterCreateForm(
         request.POST, needs=selectors.project_needs_by_title(user=user, project=project)
     )
@@ -461,7 +461,7 @@ def need_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def prioritisation_view(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
-    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.prioritise_need")
+    project = access_project(user=user, slug=slug, rule="needs.prioritise_need")
     weights = selectors.priority_weights_of(project=project)
     form = PriorityWeightsForm(request.POST or None, instance=weights)
     if request.method == "POST" and form.is_valid():

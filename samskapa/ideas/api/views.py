@@ -25,7 +25,7 @@ from samskapa.ideas.selectors import (
     access_idea,
     challenge_list,
     challenges_visible_to,
-    ideas_for_list,
+    idea_list,
 )
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
@@ -215,7 +215,7 @@ class IdeaListCreate(generics.ListCreateAPIView):
         return IdeaDetailSerializer if self.request.method == "POST" else IdeaSerializer
 
     def get_queryset(self) -> QuerySet[Idea]:
-        return ideas_for_list(user=self.request.user).prefetch_related("dimensions", "project")
+        return idea_list(user=self.request.user).prefetch_related("dimensions", "project")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.idea_submit(

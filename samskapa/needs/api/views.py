@@ -136,7 +136,7 @@ class NeedListCreate(generics.ListCreateAPIView):
     }
 
     def get_queryset(self) -> QuerySet[Need]:
-        return selectors.needs_for_list(user=self.request.user).prefetch_related("sdg_targets")
+        return selectors.need_list(user=self.request.user).prefetch_related("sdg_targets")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.need_submit(

@@ -1,5 +1,5 @@
-"""``access_need``, ``access_campaign``, ``access_cluster``, ``access_needs_project``: the
-object, 404 for those who may not see it, 403 for those who see it but may not act."""
+"""``access_need``, ``access_campaign``, ``access_cluster``: the object, 404 for those who
+may not see it, 403 for those who see it but may not act."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -12,7 +12,6 @@ from samskapa.needs.selectors import (
     access_campaign,
     access_cluster,
     access_need,
-    access_needs_project,
 )
 from samskapa.needs.tests.factories import CampaignFactory
 from samskapa.projects.models import Project
@@ -55,13 +54,3 @@ def test_access_cluster_is_for_the_project_leaders(
     for outsider in (resident, kiruna_leader):
         with pytest.raises(Http404):
             access_cluster(user=outsider, pk=cluster.pk)
-
-
-def test_access_needs_project(
-    naringen: Project, hidden_project: Project, resident: User, gavle_leader: User
-) -> None:
-    assert access_needs_project(user=resident, slug="naringen", rule="needs.add_need") == naringen
-    with pytest.raises(PermissionDenied):
-        access_needs_project(user=resident, slug="naringen", rule="needs.manage_clusters")
-    with pytest.raises(Http404):
-        access_needs_project(user=gavle_leader, slug=hidden_project.slug)
