@@ -99,6 +99,17 @@ def _empty_cache() -> Iterator[None]:
     _clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """End every test in the site's default language.
+
+    A request that ends in an exception (a test of the error pages) leaves the language its
+    page activated; a later test in the same process would then reverse URLs under /en/.
+    """
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Run the test in English, so messages are compared with the msgids in the code.
