@@ -80,7 +80,10 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
     from django.utils.http import url_has_allowed_host_and_scheme
 
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path: redirect() would take any other word for the name of a URL pattern.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return redirect(target)
     return redirect(default)
 
@@ -159,8 +162,9 @@ def need_create(request: HttpRequest) -> HttpResponse:
     campaigns = selectors.open_campaigns(project=project, today=timezone.localdate())
     organisations = selectors.organisations_for_author(user=request.user)
     initial: dict[str, Any] = {}
-    if request.GET.get("campaign"):
-        initial["campaign"] = campaigns.filter(pk=request.GET["campaign"]).first()
+    campaign_id = request.GET.get("campaign", "")
+    if campaign_id.isdecimal():  # a link from a campaign; anything else chooses none
+        initial["campaign"] = campaigns.filter(pk=campaign_id).first()
     form = NeedForm(
         request.POST or None, campaigns=campaigns, organisations=organisations, initial=initial
     )

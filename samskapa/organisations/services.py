@@ -2,7 +2,9 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from samskapa.core.access import require
@@ -73,9 +75,18 @@ def unit_update(*, actor: Any, unit: Unit, **fields: Any) -> Unit:
 
 @transaction.atomic
 def unit_delete(*, actor: Any, unit: Unit) -> None:
+    """Remove a unit; refused while gate decisions on record cite it as the deciding board."""
     require(actor, "organisations.change_organisation", unit.organisation)
     unit._history_user = actor  # type: ignore[attr-defined]
-    unit.delete()
+    try:
+        unit.delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            _(
+                "The unit cannot be removed: gate decisions on record name it as the deciding "
+                "board. Rename it instead if it has changed."
+            )
+        ) from error
 
 
 @transaction.atomic

@@ -162,6 +162,10 @@ def unit_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 def unit_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation(request, slug, "organisations.change_organisation")
     unit = get_object_or_404(Unit, pk=pk, organisation=organisation)
-    services.unit_delete(actor=request.user, unit=unit)
-    messages.success(request, _("The unit has been removed."))
+    try:
+        services.unit_delete(actor=request.user, unit=unit)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The unit has been removed."))
     return redirect(organisation)

@@ -307,6 +307,10 @@ class UnitPhaseRoleDetail(generics.GenericAPIView):
     def _unit(self, project: Project) -> Unit:
         return get_object_or_404(matrix_units(project=project), pk=self.kwargs["unit_id"])
 
+    def get_object(self) -> Unit:
+        """The cell's unit, after the project's rule: OPTIONS asks for it to describe PUT."""
+        return self._unit(_matrix_project(self))
+
     def _answer(self, project: Project, unit: Unit, code: int = status.HTTP_200_OK) -> Response:
         cell = UnitPhaseRole.objects.filter(
             project_unit__project=project, project_unit__unit=unit, phase=self.kwargs["phase"]
