@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -322,6 +323,24 @@ class _IdeaToggle(APIView):
         return Response(self.state(idea, False), status=status.HTTP_200_OK)
 
 
+class IdeaSupportStateSerializer(serializers.Serializer):
+    supported = serializers.BooleanField()
+    support_count = serializers.IntegerField()
+
+
+class IdeaFollowStateSerializer(serializers.Serializer):
+    following = serializers.BooleanField()
+
+
+def _toggle_schema(state: type[serializers.Serializer]) -> Any:
+    """Both methods take no body and answer the caller's state afterwards."""
+    return extend_schema_view(
+        post=extend_schema(request=None, responses={200: state}),
+        delete=extend_schema(request=None, responses={200: state}),
+    )
+
+
+@_toggle_schema(IdeaSupportStateSerializer)
 class IdeaSupport(_IdeaToggle):
     def add(self, request: Request, idea: Idea) -> None:
         services.idea_support(actor=request.user, idea=idea)
@@ -333,6 +352,7 @@ class IdeaSupport(_IdeaToggle):
         return {"supported": active, "support_count": idea.support_count}
 
 
+@_toggle_schema(IdeaFollowStateSerializer)
 class IdeaFollow(_IdeaToggle):
     def add(self, request: Request, idea: Idea) -> None:
         services.idea_follow(actor=request.user, idea=idea)

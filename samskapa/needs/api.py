@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -169,6 +170,24 @@ class NeedDetail(generics.RetrieveUpdateAPIView):
         )
 
 
+class NeedSupportStateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    support_count = serializers.IntegerField()
+    supported = serializers.BooleanField()
+
+
+@extend_schema_view(
+    post=extend_schema(
+        request=None,
+        responses={201: NeedSupportStateSerializer, 200: NeedSupportStateSerializer},
+        description="Adds the caller's support: 201 if it is new, 200 if it was already there.",
+    ),
+    delete=extend_schema(
+        request=None,
+        responses={200: NeedSupportStateSerializer},
+        description="Withdraws the caller's support.",
+    ),
+)
 class NeedSupportView(APIView):
     """POST adds the caller's support to the need, DELETE withdraws it."""
 
