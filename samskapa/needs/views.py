@@ -46,7 +46,10 @@ from samskapa.projects.selectors import access_project, projects_visible_to
 def _back(request: HttpRequest, default: str) -> HttpResponse:
     """Back to the page the form was on (same site only), else ``default``."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path: redirect() would take any other word for the name of a URL pattern.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return redirect(target)
     return redirect(default)
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
@@ -142,9 +143,18 @@ def unit_update(
 
 @transaction.atomic
 def unit_delete(*, actor: User, unit: Unit) -> None:
+    """Remove a unit; refused while gate decisions on record cite it as the deciding board."""
     require(actor, "organisations.change_organisation", unit.organisation)
     unit._history_user = actor  # type: ignore[attr-defined]
-    unit.delete()
+    try:
+        unit.delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            _(
+                "The unit cannot be removed: gate decisions on record name it as the deciding "
+                "board. Rename it instead if it has changed."
+            )
+        ) from error
 
 
 @transaction.atomic

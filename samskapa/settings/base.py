@@ -253,6 +253,10 @@ SPECTACULAR_SETTINGS = {
         "VisibilityEnum": "samskapa.core.models.Visibility",
         "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "samskapa.api.schema.document_error_responses",
+    ],
 }
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")

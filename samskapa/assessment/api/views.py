@@ -95,7 +95,9 @@ class CriterionSerializer(serializers.ModelSerializer):
         error_messages={"invalid": _("Give the weight as a number, for example 2 or 1.5.")},
     )
     position = serializers.IntegerField(min_value=0, max_value=32767, required=False)
-    challenge = serializers.IntegerField(source="criterion_set.challenge_id", read_only=True)
+    challenge = serializers.IntegerField(
+        source="criterion_set.challenge_id", read_only=True, allow_null=True
+    )
     programme = serializers.SerializerMethodField()
 
     class Meta:

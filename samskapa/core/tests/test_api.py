@@ -86,6 +86,15 @@ class TestDocumentation:
         assert response.status_code == 200
         assert "/api/schema/" in response.content.decode()
 
+    @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+    def test_documentation_pages_answer_only_get(
+        self, api_client: APIClient, reference_data: None, url: str
+    ) -> None:
+        response = api_client.options(url)
+
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD"
+
 
 class TestClientMistakesAreNeverServerErrors:
     def test_malformed_json_is_400(

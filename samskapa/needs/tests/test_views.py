@@ -5,7 +5,7 @@ from django.test import Client
 
 from samskapa.accounts.models import User
 from samskapa.needs.models import Campaign, Need, NeedSupport
-from samskapa.needs.tests.factories import NeedFactory
+from samskapa.needs.tests.factories import CampaignFactory, NeedFactory
 from samskapa.projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +61,56 @@ def test_campaign_dates_in_wrong_order(
     assert 'value="Vårens inventering"' in response.text
     assert "stängningsdatum" in response.text.lower() or "closing date" in response.text.lower()
     assert not Campaign.objects.exists()
+
+
+def test_link_from_a_campaign_preselects_it(naringen: Project, resident: User) -> None:
+    campaign = CampaignFactory(project=naringen)
+
+    response = _client(resident).get(
+        "/sv/behov/nytt/", {"project": "naringen", "campaign": str(campaign.pk)}
+    )
+
+    assert response.status_code == 200
+    assert f'<option value="{campaign.pk}" selected>' in response.text
+
+
+@pytest.mark.parametrize("campaign", ["abc", "-1", "99999999999999999999", "1.5", "²"])
+def test_campaign_that_is_not_an_id_preselects_none(
+    naringen: Project, resident: User, campaign: str
+) -> None:
+    CampaignFactory(project=naringen)
+
+    response = _client(resident).get(
+        "/sv/behov/nytt/", {"project": "naringen", "campaign": campaign}
+    )
+
+    assert response.status_code == 200
+    assert '<option value="" selected>' in response.text
+
+
+@pytest.mark.parametrize("target", ["abc", "-1", "//evil.example/", "https://evil.example/"])
+def test_support_returns_to_the_need_when_next_is_not_a_path_of_the_site(
+    naringen: Project, resident: User, target: str
+) -> None:
+    need = NeedFactory(project=naringen)
+
+    response = _client(resident).post(
+        f"/sv/behov/{need.pk}/stod/", {"action": "support", "next": target}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == need.get_absolute_url()
+    assert NeedSupport.objects.filter(need=need, user=resident).exists()
+
+
+def test_support_returns_to_the_page_it_was_sent_from(naringen: Project, resident: User) -> None:
+    need = NeedFactory(project=naringen)
+
+    response = _client(resident).post(
+        f"/sv/behov/{need.pk}/stod/", {"action": "support", "next": "/sv/behov/?q=cykel"}
+    )
+
+    assert response["Location"] == "/sv/behov/?q=cykel"
 
 
 def test_support_with_htmx_and_without(naringen: Project, resident: User) -> None:

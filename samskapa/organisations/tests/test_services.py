@@ -19,6 +19,8 @@ from samskapa.organisations.tests.factories import (
     OrganisationFactory,
     UnitFactory,
 )
+from samskapa.portfolio.models import Decision, GateDecision, Stage
+from samskapa.portfolio.tests.factories import InitiativeFactory
 from samskapa.projects.tests.factories import ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -178,6 +180,38 @@ class TestUnits:
             services.unit_delete(actor=kiruna_admin, unit=unit)
 
         assert Unit.objects.filter(pk=unit.pk).exists()
+
+
+class TestUnitDelete:
+    def test_unit_cited_by_a_gate_decision_stays(
+        self, gavle: Organisation, gavle_admin: User, english: None
+    ) -> None:
+        board = UnitFactory(organisation=gavle, name="Kommunstyrelsen")
+        initiative = InitiativeFactory(lead_organisation=gavle)
+        GateDecision.objects.create(
+            initiative=initiative,
+            decision=Decision.GO,
+            from_stage=Stage.IDEA,
+            to_stage=Stage.PRESTUDY,
+            rationale="Beslutat i kommunstyrelsen.",
+            decided_by=gavle_admin,
+            board=board,
+        )
+
+        with pytest.raises(ValidationError) as caught:
+            services.unit_delete(actor=gavle_admin, unit=board)
+
+        assert "gate decisions on record name it" in caught.value.messages[0]
+        assert Unit.objects.filter(pk=board.pk).exists()
+
+    def test_unit_no_decision_cites_is_removed(
+        self, gavle: Organisation, gavle_admin: User
+    ) -> None:
+        unit = UnitFactory(organisation=gavle)
+
+        services.unit_delete(actor=gavle_admin, unit=unit)
+
+        assert not Unit.objects.filter(pk=unit.pk).exists()
 
 
 class TestMembershipAdd:

@@ -16,6 +16,8 @@ from samskapa.organisations import services
 from samskapa.organisations.models import Membership, Organisation, Role, Unit
 from samskapa.organisations.tests.factories import OrganisationFactory, UnitFactory
 from samskapa.organisations.validators import normalise_org_number
+from samskapa.portfolio.models import Decision, GateDecision, Stage
+from samskapa.portfolio.tests.factories import InitiativeFactory
 from samskapa.projects.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -329,3 +331,32 @@ class TestUnits:
         response = client.post(f"{gavle.get_absolute_url()}enheter/{foreign.pk}/ta-bort/")
         assert response.status_code == 404
         assert Unit.objects.filter(pk=foreign.pk).exists()
+    def test_unit_cited_by_a_gate_decision_stays_with_a_message(
+        self, client: Client, gavle: Organisation, gavle_admin: User
+    ) -> None:
+        board = UnitFactory(organisation=gavle, name="Kommunstyrelsen")
+        GateDecision.objects.create(
+            initiative=InitiativeFactory(lead_organisation=gavle),
+            decision=Decision.GO,
+            from_stage=Stage.IDEA,
+            to_stage=Stage.PRESTUDY,
+            rationale="Beslutat i kommunstyrelsen.",
+            decided_by=gavle_admin,
+            board=board,
+        )
+        client.force_login(gavle_admin)
+
+        response = client.post(
+            f"{gavle.get_absolute_url()}enheter/{board.pk}/ta-bort/", follow=True
+        )
+
+        assert response.status_code == 200
+        assert Unit.objects.filter(pk=board.pk).exists()
+        with translation.override("sv"):
+            expected = escape(
+                translation.gettext(
+                    "The unit cannot be removed: gate decisions on record name it as the "
+                    "deciding board. Rename it instead if it has changed."
+                )
+            )
+        assert expected in response.text

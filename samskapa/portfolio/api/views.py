@@ -78,6 +78,10 @@ class InitiativeSerializer(serializers.ModelSerializer):
     stakeholder_groups = serializers.SlugRelatedField(
         slug_field="code", queryset=StakeholderGroup.objects.all(), many=True, required=False
     )
+    # Declared so that the description allows its empty value (not parked).
+    parked_from_stage = serializers.ChoiceField(
+        choices=Stage.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Initiative
@@ -263,7 +267,9 @@ class GateDecisionSerializer(serializers.ModelSerializer):
     board = serializers.PrimaryKeyRelatedField(
         queryset=Unit.objects.select_related("organisation"), required=False, allow_null=True
     )
-    board_name = serializers.CharField(source="board.name", read_only=True, default=None)
+    board_name = serializers.CharField(
+        source="board.name", read_only=True, default=None, allow_null=True
+    )
     next_gate_on = serializers.DateField(required=False, allow_null=True, write_only=True)
 
     class Meta:

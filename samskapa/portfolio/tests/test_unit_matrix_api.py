@@ -155,6 +155,28 @@ class TestCell:
         assert api_client.get(url).status_code == 200
         assert not UnitPhaseRole.objects.exists()
 
+    def test_options_tell_the_leader_what_a_cell_takes_and_others_only_that_they_may_read(
+        self,
+        api_client: APIClient,
+        nya_kiruna: Project,
+        administration: Unit,
+        kiruna_leader: User,
+        resident: User,
+    ) -> None:
+        url = _cell_url(nya_kiruna, administration, "design")
+        api_client.force_authenticate(kiruna_leader)
+
+        response = api_client.options(url)
+
+        assert response.status_code == 200
+        assert "role" in response.json()["actions"]["PUT"]
+
+        api_client.force_authenticate(resident)
+        response = api_client.options(url)
+
+        assert response.status_code == 200
+        assert "actions" not in response.json()
+
     def test_members_only_project_cell_is_404_for_outsiders(
         self, api_client: APIClient, hidden_project: Project, gavle_leader: User
     ) -> None:
