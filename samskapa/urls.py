@@ -6,6 +6,9 @@ from django.views.i18n import JavaScriptCatalog
 
 from samskapa.core.health import health
 
+# Under /api/ a crash answers JSON, and a lost database answers 503 everywhere (core.errors).
+handler500 = "samskapa.core.errors.server_error"
+
 urlpatterns = [
     path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

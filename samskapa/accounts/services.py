@@ -4,24 +4,25 @@ The export of a person's data and the checks before deleting an account gather w
 holds about them: they live in ``workspace.services``, which calls ``user_delete`` last.
 """
 
-from typing import Any
-
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
 from samskapa.accounts.models import User
 from samskapa.core.history import save_with_history
-
-PROFILE_FIELDS = ("full_name", "municipality", "language")
+from samskapa.core.writes import UNSET, set_fields
+from samskapa.geo.models import Municipality
 
 
 @transaction.atomic
-def user_update_profile(*, actor: User, **fields: Any) -> User:
+def user_update_profile(
+    *,
+    actor: User,
+    full_name: str = UNSET,
+    municipality: Municipality | None = UNSET,
+    language: str = UNSET,
+) -> User:
     """Change the actor's own name, home municipality or preferred language."""
-    for key, value in fields.items():
-        if key not in PROFILE_FIELDS:
-            raise TypeError(f"{key} cannot be changed here")
-        setattr(actor, key, value)
+    set_fields(actor, full_name=full_name, municipality=municipality, language=language)
     save_with_history(actor, actor=None)
     return actor
 

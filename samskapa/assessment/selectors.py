@@ -1,5 +1,6 @@
 """Reads of assessments: an assessor's own assignments, the criteria that apply to a challenge,
-and the aggregate per challenge.
+and the aggregate per challenge. Views, the API and other apps fetch one assignment through
+``access_assignment`` and one criterion through ``access_criterion``.
 
 The aggregate is computed by the database in a fixed number of grouped queries, however many
 ideas, assessors and criteria there are.
@@ -31,6 +32,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from samskapa.assessment.models import Assignment, AssignmentStatus, Criterion, CriterionSet, Score
+from samskapa.core.access import Viewer, access
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to
 from samskapa.programmes.models import Programme
@@ -40,9 +42,9 @@ from samskapa.programmes.models import Programme
 DISAGREEMENT_SHARE = 0.4
 
 
-def assignments_of(*, user: Any) -> QuerySet[Assignment]:
+def assignments_of(*, user: Viewer) -> QuerySet[Assignment]:
     """The assessor's own assignments, open ones first."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Assignment.objects.none()
     return (
         Assignment.objects.filter(assessor=user)
@@ -59,6 +61,32 @@ def assignment_detail_queryset() -> QuerySet[Assignment]:
     return Assignment.objects.select_related(
         "idea__challenge__project", "assessor", "idea__municipality"
     ).prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+
+
+def access_assignment(*, user: Viewer, pk: int, rule: str | None = None) -> Assignment:
+    """Assignment ``pk`` if ``user`` may see it (its assessor, the challenge's leaders), else
+    404; given a ``rule`` such as ``assessment.declare_conflict``, 403 unless they may."""
+    return access(
+        assignment_detail_queryset(),
+        user=user,
+        view_permission="assessment.view_assignment",
+        permission=rule,
+        pk=pk,
+    )
+
+
+def access_criterion(*, user: Viewer, pk: int, rule: str | None = None) -> Criterion:
+    """Criterion ``pk`` if ``user`` may see its challenge or programme, else 404; given a
+    ``rule`` such as ``assessment.manage_criteria``, 403 unless they may."""
+    return access(
+        Criterion.objects.select_related(
+            "criterion_set__challenge__project", "criterion_set__programme"
+        ),
+        user=user,
+        view_permission="assessment.view_criteria",
+        permission=rule,
+        pk=pk,
+    )
 
 
 def _with_criteria(queryset: QuerySet[CriterionSet]) -> QuerySet[CriterionSet]:
@@ -93,7 +121,7 @@ def programme_criterion_set(*, programme: Programme) -> CriterionSet | None:
     return _with_criteria(CriterionSet.objects.filter(programme=programme)).first()
 
 
-def programme_challenges(*, user: Any, programme: Programme) -> QuerySet[Challenge]:
+def programme_challenges(*, user: Viewer, programme: Programme) -> QuerySet[Challenge]:
     """The challenges of ``programme`` that ``user`` may see, with whether they have own criteria."""
     return (
         challenges_visible_to(user=user)
@@ -312,3 +340,13 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
 
 def round_or_none(value: float | None, digits: int = 2) -> float | None:
     return None if value is None or math.isnan(value) else round(value, digits)
+
+
+def assessable_ideas(*, challenge: Challenge) -> QuerySet[Idea]:
+    """The ideas of ``challenge`` that assessors may be invited to: those not hidden."""
+    return Idea.objects.filter(challenge=challenge, is_hidden=False).order_by("title", "pk")
+
+
+def programme_has_criteria(*, programme: Programme) -> bool:
+    """Whether the programme has a criterion set of its own for its challenges to share."""
+    return CriterionSet.objects.filter(programme=programme).exists()

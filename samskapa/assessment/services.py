@@ -1,6 +1,9 @@
 """Writes of assessments: criteria, invitations, submissions and conflicts of interest.
 
 Every write checks its rule, runs in a transaction and is recorded in the change history.
+Writes that must happen once (an invitation, a submission, a criterion's name, a challenge's
+own criteria) lock the row they depend on first, so that the same request sent twice at once
+(a double click, a replay) is refused the second time instead of failing or counting twice.
 """
 
 from collections.abc import Mapping
@@ -21,6 +24,7 @@ from samskapa.assessment.models import (
     Score,
 )
 from samskapa.assessment.selectors import (
+    assessable_ideas,
     challenge_is_scored,
     criterion_set_is_scored,
     criterion_set_of,
@@ -28,6 +32,7 @@ from samskapa.assessment.selectors import (
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.services import notification_send
+from samskapa.core.writes import UNSET, set_fields
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.programmes.models import Programme
 
@@ -73,8 +78,14 @@ def _owner(challenge: Challenge | None, programme: Programme | None) -> None:
         raise TypeError("Give either a challenge or a programme.")
 
 
+def _lock(model: type[Challenge] | type[Programme] | type[Idea], pk: int) -> None:
+    """Hold the row of the challenge, programme or idea a write depends on until it commits,
+    so that a second write of the same kind waits and then sees what the first one did."""
+    model.objects.select_for_update().filter(pk=pk).values_list("pk").first()
+
+
 def _editable_set(
-    *, actor: Any, challenge: Challenge | None, programme: Programme | None
+    *, actor: User, challenge: Challenge | None, programme: Programme | None
 ) -> CriterionSet:
     """The set of the challenge or programme that ``actor`` may change, created if missing.
 
@@ -85,10 +96,12 @@ def _editable_set(
     _owner(challenge, programme)
     if programme is not None:
         require(actor, "programmes.change_programme", programme)
+        _lock(Programme, programme.pk)
         criterion_set, _created = CriterionSet.objects.get_or_create(programme=programme)
         return criterion_set
     assert challenge is not None
     require(actor, "assessment.manage_assessment", challenge)
+    _lock(Challenge, challenge.pk)
     own = CriterionSet.objects.filter(challenge=challenge).first()
     if own is not None:
         return own
@@ -103,6 +116,12 @@ def _editable_set(
             )
         )
     return CriterionSet.objects.create(challenge=challenge)
+
+
+def _lock_set(criterion_set: CriterionSet) -> None:
+    """Hold the criterion set while its criteria change: two additions of the same name at once
+    then meet the name check one after the other."""
+    CriterionSet.objects.select_for_update().filter(pk=criterion_set.pk).values_list("pk").first()
 
 
 def _check_name(criterion_set: CriterionSet, name: str, *, exclude: int | None = None) -> str:
@@ -120,7 +139,7 @@ def _check_name(criterion_set: CriterionSet, name: str, *, exclude: int | None =
 @transaction.atomic
 def criterion_set_configure(
     *,
-    actor: Any,
+    actor: User,
     challenge: Challenge | None = None,
     programme: Programme | None = None,
     scale_min: int,
@@ -141,7 +160,7 @@ def criterion_set_configure(
 @transaction.atomic
 def criterion_add(
     *,
-    actor: Any,
+    actor: User,
     challenge: Challenge | None = None,
     programme: Programme | None = None,
     name: str,
@@ -151,6 +170,7 @@ def criterion_add(
 ) -> Criterion:
     """Add a criterion with a weight above zero; not once anyone has scored."""
     criterion_set = _editable_set(actor=actor, challenge=challenge, programme=programme)
+    _lock_set(criterion_set)
     _refuse_if_scored(criterion_set)
     weight = clean_weight(weight)
     name = _check_name(criterion_set, name)
@@ -170,31 +190,31 @@ def criterion_add(
 @transaction.atomic
 def criterion_update(
     *,
-    actor: Any,
+    actor: User,
     criterion: Criterion,
-    name: str | None = None,
-    description: str | None = None,
-    weight: Any = None,
-    position: int | None = None,
+    name: str = UNSET,
+    description: str = UNSET,
+    weight: Any = UNSET,
+    position: int = UNSET,
 ) -> Criterion:
     """Change a criterion's name, description, weight or position; not once anyone has scored."""
     criterion_set = criterion.criterion_set
     require(actor, "assessment.manage_criteria", criterion_set)
+    _lock_set(criterion_set)
     _refuse_if_scored(criterion_set)
-    if name is not None:
-        criterion.name = _check_name(criterion_set, name, exclude=criterion.pk)
-    if description is not None:
-        criterion.description = description.strip()
-    if weight is not None:
-        criterion.weight = clean_weight(weight)
-    if position is not None:
-        criterion.position = position
+    set_fields(
+        criterion,
+        name=UNSET if name is UNSET else _check_name(criterion_set, name, exclude=criterion.pk),
+        description=UNSET if description is UNSET else description.strip(),
+        weight=UNSET if weight is UNSET else clean_weight(weight),
+        position=position,
+    )
     save_with_history(criterion, actor=actor)
     return criterion
 
 
 @transaction.atomic
-def criterion_remove(*, actor: Any, criterion: Criterion) -> None:
+def criterion_remove(*, actor: User, criterion: Criterion) -> None:
     criterion_set = criterion.criterion_set
     require(actor, "assessment.manage_criteria", criterion_set)
     _refuse_if_scored(criterion_set)
@@ -203,9 +223,10 @@ def criterion_remove(*, actor: Any, criterion: Criterion) -> None:
 
 
 @transaction.atomic
-def challenge_criteria_make_own(*, actor: Any, challenge: Challenge) -> CriterionSet:
+def challenge_criteria_make_own(*, actor: User, challenge: Challenge) -> CriterionSet:
     """Give the challenge criteria of its own, starting as a copy of its programme's."""
     require(actor, "assessment.manage_assessment", challenge)
+    _lock(Challenge, challenge.pk)
     if CriterionSet.objects.filter(challenge=challenge).exists():
         raise ValidationError(_("The challenge already has criteria of its own."))
     if challenge_is_scored(challenge=challenge):
@@ -240,9 +261,10 @@ def challenge_criteria_make_own(*, actor: Any, challenge: Challenge) -> Criterio
 
 
 @transaction.atomic
-def challenge_criteria_use_programme(*, actor: Any, challenge: Challenge) -> CriterionSet:
+def challenge_criteria_use_programme(*, actor: User, challenge: Challenge) -> CriterionSet:
     """Drop the challenge's own criteria so that its programme's apply; returns those."""
     require(actor, "assessment.manage_assessment", challenge)
+    _lock(Challenge, challenge.pk)
     own = CriterionSet.objects.filter(challenge=challenge).first()
     shared = (
         CriterionSet.objects.filter(programme_id=challenge.programme_id).first()
@@ -266,13 +288,22 @@ def challenge_criteria_use_programme(*, actor: Any, challenge: Challenge) -> Cri
 
 
 @transaction.atomic
-def assessor_invite(*, actor: Any, idea: Idea, email: str) -> Assignment:
-    """Invite an existing user to assess ``idea``; they are told in-app and by e-mail."""
-    challenge = idea.challenge
-    if challenge is None:
+def assessor_invite(
+    *, actor: User, idea: Idea, email: str, challenge: Challenge | None = None
+) -> Assignment:
+    """Invite an existing user to assess ``idea``; they are told in-app and by e-mail.
+
+    ``challenge``, where given, is the challenge the invitation is made under (the page's or
+    the address's): the idea must answer it. A hidden idea is not assessed.
+    """
+    if idea.challenge is None:
         raise ValidationError(_("Only ideas that answer a challenge can be assessed."))
-    require(actor, "assessment.manage_assessment", challenge)
-    applying = criterion_set_of(challenge=challenge)
+    require(actor, "assessment.manage_assessment", idea.challenge)
+    if (challenge is not None and idea.challenge_id != challenge.pk) or not (
+        assessable_ideas(challenge=idea.challenge).filter(pk=idea.pk).exists()
+    ):
+        raise ValidationError({"idea": _("Choose an idea that answers this challenge.")})
+    applying = criterion_set_of(challenge=idea.challenge)
     if applying is None or not applying.criteria.all():
         raise ValidationError(
             _("Define at least one criterion with a weight before inviting assessors.")
@@ -282,6 +313,8 @@ def assessor_invite(*, actor: Any, idea: Idea, email: str) -> Assignment:
         raise ValidationError({"email": _("No user has this e-mail address.")})
     if assessor.pk == idea.author_id or idea.co_authors.filter(pk=assessor.pk).exists():
         raise ValidationError({"email": _("The authors of an idea cannot assess it.")})
+    # The same invitation twice at once: the second waits here, then fails the unique check.
+    _lock(Idea, idea.pk)
     assignment = Assignment(idea=idea, assessor=assessor, invited_by=actor)
     save_with_history(assignment, actor=actor)
     notification_send(
@@ -295,7 +328,7 @@ def assessor_invite(*, actor: Any, idea: Idea, email: str) -> Assignment:
 @transaction.atomic
 def assessment_submit(
     *,
-    actor: Any,
+    actor: User,
     assignment: Assignment,
     values: Mapping[int, int],
     comments: Mapping[int, str] | None = None,
@@ -346,8 +379,9 @@ def assessment_submit(
 
 
 @transaction.atomic
-def conflict_declare(*, actor: Any, assignment: Assignment, reason: str) -> Assignment:
+def conflict_declare(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
     """Declare a conflict of interest (jäv): the assessor is excluded from the aggregate."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     require(actor, "assessment.declare_conflict", assignment)
     if not reason.strip():
         raise ValidationError({"reason": _("Describe the conflict of interest.")})

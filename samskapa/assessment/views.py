@@ -4,16 +4,16 @@ and results."""
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskapa.accounts.models import User
 from samskapa.assessment import services
 from samskapa.assessment.forms import (
     ConflictForm,
@@ -23,10 +23,12 @@ from samskapa.assessment.forms import (
     ScoreForm,
     weight_text,
 )
-from samskapa.assessment.models import Assignment, Criterion, CriterionSet
+from samskapa.assessment.models import AssignmentStatus, CriterionSet
 from samskapa.assessment.selectors import (
     DISAGREEMENT_SHARE,
-    assignment_detail_queryset,
+    access_assignment,
+    access_criterion,
+    assessable_ideas,
     assignments_of,
     challenge_assignments,
     challenge_is_scored,
@@ -36,58 +38,16 @@ from samskapa.assessment.selectors import (
     other_scores,
     programme_challenges,
     programme_criterion_set,
+    programme_has_criteria,
     score_matrix,
 )
-from samskapa.core.access import access
+from samskapa.core.access import access, signed_in
 from samskapa.core.pagination import paginate
-from samskapa.core.views import apply_validation_error
-from samskapa.ideas.models import Challenge, Idea
+from samskapa.core.views import call_service
 from samskapa.ideas.selectors import challenge_detail_queryset
 from samskapa.programmes.models import Programme
 
 PER_PAGE = 20
-
-
-def _challenge(request: HttpRequest, pk: int, permission: str) -> Challenge:
-    return access(
-        challenge_detail_queryset(user=request.user).select_related("programme"),
-        user=request.user,
-        view_permission="ideas.view_challenge",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _programme(request: HttpRequest, slug: str, permission: str) -> Programme:
-    return access(
-        Programme.objects.select_related("organisation"),
-        user=request.user,
-        view_permission="programmes.view_programme",
-        permission=permission,
-        slug=slug,
-    )
-
-
-def _assignment(request: HttpRequest, pk: int, permission: str | None = None) -> Assignment:
-    return access(
-        assignment_detail_queryset(),
-        user=request.user,
-        view_permission="assessment.view_assignment",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _criterion(request: HttpRequest, pk: int) -> Criterion:
-    return access(
-        Criterion.objects.select_related(
-            "criterion_set__challenge__project", "criterion_set__programme"
-        ),
-        user=request.user,
-        view_permission="assessment.view_criteria",
-        permission="assessment.manage_criteria",
-        pk=pk,
-    )
 
 
 def _criteria_page(criterion_set: CriterionSet) -> str:
@@ -99,26 +59,33 @@ def _criteria_page(criterion_set: CriterionSet) -> str:
     )
 
 
+def _button(
+    request: HttpRequest, service: Callable[..., Any], success: str, **arguments: Any
+) -> bool:
+    """A one-button action: call ``service`` and say how it went in a message. Returns success.
+
+    The button has no fields, so whatever the service refuses is said as a whole.
+    """
+    form = forms.Form(request.POST)
+    call_service(form, service, **arguments)
+    if form.is_valid():
+        messages.success(request, success)
+        return True
+    for error in form.non_field_errors():
+        messages.error(request, str(error))
+    return False
+
+
 @login_required
 def my_assessments(request: HttpRequest) -> HttpResponse:
     page = paginate(request, assignments_of(user=request.user), per_page=PER_PAGE)
     return render(request, "assessment/my_assessments.html", {"page_obj": page})
 
 
-def _try(form: BaseForm, call: Callable[[], Any]) -> bool:
-    """Run a service call, showing its validation error on ``form``. Returns success."""
-    try:
-        call()
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return False
-    return True
-
-
 @login_required
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _assignment(request, pk)
-    user = request.user
+    user = signed_in(request.user)
+    assignment = access_assignment(user=user, pk=pk)
     challenge = assignment.idea.challenge
     criterion_set = criterion_set_of(challenge=challenge) if challenge else None
     criteria = list(criterion_set.criteria.all()) if criterion_set else []
@@ -131,18 +98,25 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             criterion_set=criterion_set,
         )
         if request.method == "POST" and form.is_valid():
-            bound = form
-            if _try(
+            call_service(
                 form,
-                lambda: services.assessment_submit(
-                    actor=user,
-                    assignment=assignment,
-                    values=bound.values(),
-                    comments=bound.comments(),
-                ),
-            ):
+                services.assessment_submit,
+                actor=user,
+                assignment=assignment,
+                values=form.values(),
+                comments=form.comments(),
+            )
+            if form.is_valid():
                 messages.success(request, _("Your assessment has been submitted. Thank you!"))
                 return redirect(assignment)
+    elif (
+        request.method == "POST"
+        and assignment.assessor_id == user.pk
+        and assignment.status == AssignmentStatus.SUBMITTED
+    ):
+        # Sent again (a second click, the back button): the first submission stands.
+        messages.info(request, _("Your assessment has already been submitted; it is final."))
+        return redirect(assignment)
     can_see_others = user.has_perm("assessment.view_other_scores", assignment)
     others = (
         score_matrix(scores=other_scores(assignment=assignment), criteria=criteria)
@@ -169,12 +143,18 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _assignment(request, pk, "assessment.declare_conflict")
+    user = signed_in(request.user)
+    assignment = access_assignment(user=user, pk=pk, rule="assessment.declare_conflict")
     form = ConflictForm(request.POST)
     if form.is_valid():
-        services.conflict_declare(
-            actor=request.user, assignment=assignment, reason=form.cleaned_data["reason"]
+        call_service(
+            form,
+            services.conflict_declare,
+            actor=user,
+            assignment=assignment,
+            reason=form.cleaned_data["reason"],
         )
+    if form.is_valid():
         messages.success(
             request, _("Your conflict of interest has been recorded; you are excluded.")
         )
@@ -186,6 +166,7 @@ def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
 def _criteria_forms(
     request: HttpRequest,
     *,
+    user: User,
     criterion_set: CriterionSet | None,
     owner: dict[str, Any],
 ) -> tuple[HttpResponse | None, ScaleForm, CriterionForm]:
@@ -200,75 +181,89 @@ def _criteria_forms(
         instance=criterion_set or CriterionSet(**owner),
     )
     criterion_form = CriterionForm(request.POST if action == "criterion" else None)
-    user = request.user
     if action == "scale" and scale_form.is_valid():
         data = scale_form.cleaned_data
-        if _try(
+        call_service(
             scale_form,
-            lambda: services.criterion_set_configure(
-                actor=user, scale_min=data["scale_min"], scale_max=data["scale_max"], **owner
-            ),
-        ):
+            services.criterion_set_configure,
+            actor=user,
+            scale_min=data["scale_min"],
+            scale_max=data["scale_max"],
+            **owner,
+        )
+        if scale_form.is_valid():
             messages.success(request, _("The scale has been saved."))
             return redirect(request.path), scale_form, criterion_form
     elif action == "criterion" and criterion_form.is_valid():
-        data = criterion_form.cleaned_data
-        if _try(criterion_form, lambda: services.criterion_add(actor=user, **owner, **data)):
+        call_service(
+            criterion_form,
+            services.criterion_add,
+            actor=user,
+            **owner,
+            **criterion_form.cleaned_data,
+        )
+        if criterion_form.is_valid():
             messages.success(request, _("The criterion has been added."))
             return redirect(request.path), scale_form, criterion_form
     return None, scale_form, criterion_form
 
 
-def _run(request: HttpRequest, call: Callable[[], Any], success: str) -> HttpResponse:
-    """A one-button action: run ``call``, say how it went, back to the same page."""
-    try:
-        call()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-    return redirect(request.path)
-
-
 @login_required
 def challenge_manage(request: HttpRequest, pk: int) -> HttpResponse:
     """Which criteria apply, their scale and weights, and invitations; for the leaders."""
-    challenge = _challenge(request, pk, "assessment.manage_assessment")
-    user = request.user
+    user = signed_in(request.user)
+    # The ideas app's challenge as its pages fetch it: 404 if hidden, 403 unless a leader.
+    challenge = access(
+        challenge_detail_queryset(user=user).select_related("programme"),
+        user=user,
+        view_permission="ideas.view_challenge",
+        permission="assessment.manage_assessment",
+        pk=pk,
+    )
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "make_own":
-        return _run(
+        _button(
             request,
-            lambda: services.challenge_criteria_make_own(actor=user, challenge=challenge),
+            services.challenge_criteria_make_own,
             _("The challenge now has criteria of its own; change them here."),
+            actor=user,
+            challenge=challenge,
         )
+        return redirect(request.path)
     if action == "use_programme":
-        return _run(
+        _button(
             request,
-            lambda: services.challenge_criteria_use_programme(actor=user, challenge=challenge),
+            services.challenge_criteria_use_programme,
             _("The challenge is now assessed on the programme's criteria."),
+            actor=user,
+            challenge=challenge,
         )
+        return redirect(request.path)
     criterion_set = criterion_set_of(challenge=challenge)
     uses_programme = criterion_set is not None and criterion_set.programme_id is not None
     programme = challenge.programme
     programme_set_exists = uses_programme or (
-        programme is not None and CriterionSet.objects.filter(programme=programme).exists()
+        programme is not None and programme_has_criteria(programme=programme)
     )
     own_set = None if uses_programme else criterion_set
     done, scale_form, criterion_form = _criteria_forms(
-        request, criterion_set=own_set, owner={"challenge": challenge}
+        request, user=user, criterion_set=own_set, owner={"challenge": challenge}
     )
     if done is not None:
         return done
     scored = challenge_is_scored(challenge=challenge)
-    ideas = Idea.objects.filter(challenge=challenge, is_hidden=False).order_by("title")
+    ideas = assessable_ideas(challenge=challenge)
     invite_form = InviteForm(request.POST if action == "invite" else None, ideas=ideas)
     if action == "invite" and invite_form.is_valid():
-        data = invite_form.cleaned_data
-        if _try(
+        call_service(
             invite_form,
-            lambda: services.assessor_invite(actor=user, idea=data["idea"], email=data["email"]),
-        ):
+            services.assessor_invite,
+            actor=user,
+            challenge=challenge,
+            idea=invite_form.cleaned_data["idea"],
+            email=invite_form.cleaned_data["email"],
+        )
+        if invite_form.is_valid():
             messages.success(request, _("The assessor has been invited."))
             return redirect(request.path)
     context = {
@@ -295,11 +290,19 @@ def challenge_manage(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def programme_manage(request: HttpRequest, slug: str) -> HttpResponse:
     """The criteria shared by the challenges of a programme; for the programme's leaders."""
-    programme = _programme(request, slug, "programmes.change_programme")
+    user = signed_in(request.user)
+    # The programmes app's programme: 404 if hidden, 403 unless the user leads it.
+    programme = access(
+        Programme.objects.select_related("organisation"),
+        user=user,
+        view_permission="programmes.view_programme",
+        permission="programmes.change_programme",
+        slug=slug,
+    )
     criterion_set = programme_criterion_set(programme=programme)
     scored = criterion_set_is_scored(criterion_set=criterion_set)
     done, scale_form, criterion_form = _criteria_forms(
-        request, criterion_set=criterion_set, owner={"programme": programme}
+        request, user=user, criterion_set=criterion_set, owner={"programme": programme}
     )
     if done is not None:
         return done
@@ -311,7 +314,7 @@ def programme_manage(request: HttpRequest, slug: str) -> HttpResponse:
         "can_edit_criteria": not scored,
         "scale_form": scale_form,
         "criterion_form": criterion_form,
-        "challenges": programme_challenges(user=request.user, programme=programme),
+        "challenges": programme_challenges(user=user, programme=programme),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/programme_manage.html", context, status=status)
@@ -319,7 +322,8 @@ def programme_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    criterion = _criterion(request, pk)
+    user = signed_in(request.user)
+    criterion = access_criterion(user=user, pk=pk, rule="assessment.manage_criteria")
     back = _criteria_page(criterion.criterion_set)
     form = CriterionForm(
         request.POST or None,
@@ -330,11 +334,10 @@ def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _try(
-            form,
-            lambda: services.criterion_update(actor=request.user, criterion=criterion, **data),
-        ):
+        call_service(
+            form, services.criterion_update, actor=user, criterion=criterion, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The criterion has been saved."))
             return redirect(back)
     context = {"criterion": criterion, "form": form, "back": back}
@@ -345,20 +348,28 @@ def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def criterion_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    criterion = _criterion(request, pk)
+    user = signed_in(request.user)
+    criterion = access_criterion(user=user, pk=pk, rule="assessment.manage_criteria")
     back = _criteria_page(criterion.criterion_set)
-    try:
-        services.criterion_remove(actor=request.user, criterion=criterion)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The criterion has been removed."))
+    _button(
+        request,
+        services.criterion_remove,
+        _("The criterion has been removed."),
+        actor=user,
+        criterion=criterion,
+    )
     return redirect(back)
 
 
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk, "assessment.view_results")
+    challenge = access(
+        challenge_detail_queryset(user=request.user).select_related("programme"),
+        user=request.user,
+        view_permission="ideas.view_challenge",
+        permission="assessment.view_results",
+        pk=pk,
+    )
     criterion_set = criterion_set_of(challenge=challenge)
     context = {
         "challenge": challenge,

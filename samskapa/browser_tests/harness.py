@@ -15,6 +15,7 @@ Write a test like this (docs/testing.md has more)::
         axe_check(page)
 """
 
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from playwright.sync_api import (
     Browser,
+    ConsoleMessage,
     Page,
     Playwright,
     Request,
@@ -55,6 +57,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# The Content-Security-Policy forbids inline scripts, so axe-core is loaded as a file of the
+# page's own origin: the browser asks for this path and the test answers with axe.min.js.
+AXE_URL_PATH = "/__browser-test__/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_FAILING_IMPACTS = frozenset({"serious", "critical"})
 DEFAULT_TIMEOUT_MS = 10_000
@@ -109,14 +114,39 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+# Runs before the page's own scripts on every page of the context (Playwright's init scripts
+# are not subject to the page's CSP) and reports each CSP violation as a console error that
+# ``PageProblems`` recognises, with the directive, the blocked resource and where it happened.
+# Chromium logs a console error of its own for each violation too; only ours is counted.
+CSP_VIOLATION_PREFIX = "CSP violation:"
+CSP_LISTENER = (
+    """document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(
+    """
+    + json.dumps(CSP_VIOLATION_PREFIX)
+    + """ +
+    ` ${event.effectiveDirective} refused ${event.blockedURI || "(inline)"} ` +
+    `at ${event.sourceFile || document.location.href}:${event.lineNumber} ` +
+    `sample: ${JSON.stringify(event.sample)}`
+  );
+});
+"""
+)
+
+
 @dataclass
 class PageProblems:
-    """What went wrong in the page behind the test's back: script errors and broken requests."""
+    """What went wrong in the page behind the test's back: script errors, broken requests and
+    anything the Content-Security-Policy refused."""
 
     errors: list[str] = field(default_factory=list)
 
     def on_page_error(self, error: Any) -> None:
         self.errors.append(f"JavaScript error: {error}")
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error" and message.text.startswith(CSP_VIOLATION_PREFIX):
+            self.errors.append(f"{message.text} (on {message.page and message.page.url})")
 
     def on_response(self, response: Response) -> None:
         # A 4xx page can be the point of a test (403 for the wrong role); a missing stylesheet
@@ -134,21 +164,35 @@ class PageProblems:
 
 
 @pytest.fixture
-def page(request: pytest.FixtureRequest, browser: Browser, live_server: Any) -> Iterator[Page]:
+def page_problems() -> PageProblems:
+    """What the ``page`` fixture collected so far; a test of the harness itself may clear it."""
+    return PageProblems()
+
+
+@pytest.fixture
+def page(
+    request: pytest.FixtureRequest,
+    browser: Browser,
+    live_server: Any,
+    page_problems: PageProblems,
+) -> Iterator[Page]:
     """A new page in its own browser context (no cookies from other tests), in Swedish.
 
     Relative URLs go to the live server: ``page.goto("/sv/projekt/")``. The database holds the
     reference data (``site_data``), or the demo content too if the test asks for ``demo_data``.
-    The test fails if the page throws a JavaScript error, a static file is missing or the
-    server answers 5xx.
+    The test fails if the page throws a JavaScript error, a static file is missing, the server
+    answers 5xx, or the Content-Security-Policy refuses something (an inline script, an inline
+    event handler, a style attribute, a file from elsewhere).
     """
     request.getfixturevalue("demo_data" if "demo_data" in request.fixturenames else "site_data")
     context = browser.new_context(locale="sv-SE", base_url=live_server.url)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.add_init_script(CSP_LISTENER)
     expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
-    problems = PageProblems()
+    problems = page_problems
     page = context.new_page()
     page.on("pageerror", problems.on_page_error)
+    page.on("console", problems.on_console)
     page.on("response", problems.on_response)
     page.on("requestfailed", problems.on_request_failed)
     yield page
@@ -168,7 +212,13 @@ def check_accessibility(page: Page, *, exclude: list[str] | None = None) -> None
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} is missing: run npm ci.")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=AXE_JS)
+        pattern = f"**{AXE_URL_PATH}"
+        page.route(
+            pattern,
+            lambda route: route.fulfill(path=AXE_JS, content_type="text/javascript"),
+        )
+        page.add_script_tag(url=AXE_URL_PATH)
+        page.unroute(pattern)
     context: Any = {"exclude": [[selector] for selector in exclude]} if exclude else "document"
     result = page.evaluate(
         """async ([context, tags]) => {

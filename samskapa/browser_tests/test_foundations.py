@@ -6,7 +6,12 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from samskapa.browser_tests.harness import AxeCheck, LogIn
+from samskapa.browser_tests.harness import (
+    CSP_VIOLATION_PREFIX,
+    AxeCheck,
+    LogIn,
+    PageProblems,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -183,3 +188,51 @@ def test_axe_check_reports_violations(page: Page, axe_check: AxeCheck) -> None:
     assert "#unlabelled" in message
 
     axe_check(page, exclude=["#unlabelled"])
+
+
+@pytest.mark.parametrize(
+    ("injection", "directive"),
+    [
+        pytest.param(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.ranInjectedCode = true";
+                document.body.append(script);
+            }""",
+            "script-src-elem",
+            id="inline-script",
+        ),
+        pytest.param(
+            """() => {
+                document.querySelector("main").insertAdjacentHTML(
+                    "beforeend", '<button id="evil" onclick="window.ranInjectedCode = true">x</button>'
+                );
+                document.getElementById("evil").click();
+            }""",
+            "script-src-attr",
+            id="inline-event-handler",
+        ),
+        pytest.param(
+            """() => {
+                document.querySelector("main").insertAdjacentHTML(
+                    "beforeend", '<p style="color: red">injected</p>'
+                );
+            }""",
+            "style-src-attr",
+            id="style-attribute",
+        ),
+    ],
+)
+def test_csp_refuses_injected_inline_code_and_the_harness_reports_it(
+    page: Page, page_problems: PageProblems, injection: str, directive: str
+) -> None:
+    """The harness itself: what the policy refuses must fail the test, or the check is idle."""
+    page.goto("/sv/")
+
+    with page.expect_console_message(lambda message: CSP_VIOLATION_PREFIX in message.text):
+        page.evaluate(injection)
+
+    assert page.evaluate("window.ranInjectedCode") is None
+    assert len(page_problems.errors) == 1, page_problems.errors
+    assert page_problems.errors[0].startswith(f"{CSP_VIOLATION_PREFIX} {directive} refused")
+    page_problems.errors.clear()  # reported as it should be: let the page fixture pass

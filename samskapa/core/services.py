@@ -1,12 +1,16 @@
 """Writes of the core app: notifications."""
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import kombu.exceptions
 from django.db import transaction
 from django.utils import timezone, translation
 
 from samskapa.core.models import Notification
+
+logger = logging.getLogger("samskapa.core")
 
 Text = str | Callable[[], str]
 
@@ -16,6 +20,14 @@ def _in_language_of(user: Any, text: Text) -> str:
         return text
     with translation.override(getattr(user, "language", "") or "sv"):
         return text()
+
+
+def _queue(task: Any, *args: Any) -> None:
+    """Queue a task; while the broker is down, log it instead of failing the committed request."""
+    try:
+        task.delay(*args)
+    except kombu.exceptions.OperationalError:
+        logger.exception("Task %s%r not queued: the Celery broker is unreachable.", task.name, args)
 
 
 def notification_send(
@@ -43,7 +55,9 @@ def notification_send(
         from samskapa.core.tasks import send_notification_emails
 
         ids = [notification.pk for notification in notifications]
-        transaction.on_commit(lambda: send_notification_emails.delay(ids))
+        # Robust: whatever happens to the e-mail, the change that caused it is committed and its
+        # request must not fail; the error is logged and the notifications stay unmarked.
+        transaction.on_commit(lambda: _queue(send_notification_emails, ids), robust=True)
     return notifications
 
 

@@ -164,6 +164,12 @@ class IdeaForm(forms.ModelForm):
         return cleaned
 
 
+class ChallengeChoiceForm(forms.Form):
+    """The challenge named in the address of the idea form (``?challenge=``)."""
+
+    challenge = forms.IntegerField(min_value=1, required=False)
+
+
 class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000

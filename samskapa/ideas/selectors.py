@@ -1,14 +1,25 @@
-"""Reads of challenges, ideas and comments: every list is scoped to what the user may see."""
+"""Reads of challenges, ideas and comments: every list is scoped to what the user may see.
 
-from typing import Any
+Views, the API and other apps fetch one challenge or idea through ``access_challenge`` and
+``access_idea``: the object, or 404 when the reader may not see it and 403 when they may see
+it but not do what they asked.
+"""
+
+import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from samskapa.accounts.models import User
+from samskapa.core.access import Viewer, access
 from samskapa.core.pagination import count_narrowed
+from samskapa.core.predicates import is_superuser
 from samskapa.core.search import search
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.needs.models import Need
-from samskapa.needs.selectors import needs_visible_to
+from samskapa.needs.selectors import needs_visible_to, project_needs_by_title
+from samskapa.programmes.models import Programme
+from samskapa.programmes.selectors import programmes_visible_to
+from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 
 IDEA_SEARCH_FIELDS = ("title", "summary", "description")
@@ -20,87 +31,105 @@ SORTS = {
 }
 
 
-def challenges_visible_to(*, user: Any) -> QuerySet[Challenge]:
+def challenges_visible_to(*, user: Viewer) -> QuerySet[Challenge]:
+    """Challenges of the projects ``user`` may see: the query form of ``ideas.view_challenge``."""
     challenges = Challenge.objects.all()
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return challenges
     return challenges.filter(project__in=projects_visible_to(user=user).values("pk"))
 
 
-def challenge_list(*, user: Any, project: Any = None) -> QuerySet[Challenge]:
+def challenge_list(*, user: Viewer, project: Project | None = None) -> QuerySet[Challenge]:
     challenges = challenges_visible_to(user=user).select_related("project__municipality")
     if project is not None:
         challenges = challenges.filter(project=project)
     return challenges.order_by("-deadline", "title", "pk")
 
 
-def challenge_detail_queryset(*, user: Any) -> QuerySet[Challenge]:
+def challenge_detail_queryset(*, user: Viewer) -> QuerySet[Challenge]:
     return challenges_visible_to(user=user).select_related(
         "project__municipality", "project__organisation", "created_by"
     )
 
 
-def challenge_needs(*, user: Any, challenge: Challenge) -> QuerySet[Need]:
+def access_challenge(*, user: Viewer, pk: int, rule: str | None = None) -> Challenge:
+    """The challenge ``pk`` if ``user`` may see it (and do ``rule``, e.g.
+    ``ideas.change_challenge``); 404 or 403 otherwise."""
+    return access(
+        challenge_detail_queryset(user=user),
+        user=user,
+        view_permission="ideas.view_challenge",
+        permission=rule,
+        pk=pk,
+    )
+
+
+def challenge_needs(*, user: Viewer, challenge: Challenge) -> QuerySet[Need]:
     """The needs the challenge answers that ``user`` may see."""
     return needs_visible_to(user=user).filter(challenges=challenge).order_by("title", "pk")
 
 
-def needs_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Need]:
-    return needs_visible_to(user=user).filter(project=project).order_by("title", "pk")
+def needs_for_challenge_form(*, user: Viewer, project: Project) -> QuerySet[Need]:
+    """The needs a challenge of ``project`` may answer: those of the project ``user`` sees."""
+    return project_needs_by_title(user=user, project=project)
 
 
-def programmes_for_challenge_form(*, user: Any, project: Any) -> QuerySet[Any]:
+def programmes_for_challenge_form(*, user: Viewer, project: Project) -> QuerySet[Programme]:
     """Programmes a challenge of ``project`` may belong to: visible ones that include it."""
-    # Imported here: the programmes app's selectors may come to read challenges.
-    from samskapa.programmes.selectors import programmes_visible_to
-
     return programmes_visible_to(user=user).filter(projects=project).order_by("name", "pk")
 
 
-def ideas_visible_to(*, user: Any) -> QuerySet[Idea]:
-    """Ideas nobody hid, standing alone or in a project the user may see.
+def ideas_visible_to(*, user: Viewer) -> QuerySet[Idea]:
+    """Ideas nobody hid, standing alone, in a project the user may see, or their own.
 
     Hidden ideas stay out of every list, search and API list for everybody; their authors and
     moderators reach them through the detail page only (see ``ideas.view_idea``).
     """
     ideas = Idea.objects.filter(is_hidden=False)
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return ideas
+    # Authors keep their own ideas in their lists, as ``ideas.view_idea`` lets them open them.
+    own = Q(author_id=user.pk) if user.is_authenticated else Q(pk__in=[])
     return ideas.filter(
-        Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk"))
+        Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk")) | own
     )
 
 
-def idea_list(
-    *,
-    user: Any,
-    query: str = "",
-    challenge_id: int | None = None,
-    municipality_code: str = "",
-    dimension: str = "",
-    sort: str = "newest",
-) -> QuerySet[Idea]:
-    """Ideas for the public list, filtered and sorted along one of the list indexes.
+def ideas_for_list(*, user: Viewer) -> QuerySet[Idea]:
+    """The ideas ``user`` may see, newest first, with what a card of a list shows loaded.
 
     The cards show the counters kept on the idea itself, so a page costs the same few queries
-    however many ideas, comments and supporters there are.
+    however many ideas, comments and supporters there are. The list page and the API narrow
+    it with ``ideas.filters.IdeaFilter``.
     """
-    ideas = ideas_visible_to(user=user).select_related("municipality", "challenge", "organisation")
-    if challenge_id:
-        ideas = ideas.filter(challenge_id=challenge_id)
-    if municipality_code:
-        ideas = ideas.filter(municipality__code=municipality_code)
-    if dimension:
-        ideas = ideas.filter(dimensions__code=dimension)
-    if challenge_id or municipality_code or dimension:
-        # A filtered list counts fewer rows: see core.pagination.
-        ideas = count_narrowed(ideas)
+    return (
+        ideas_visible_to(user=user)
+        .select_related("municipality", "challenge", "organisation")
+        .order_by(*SORTS["newest"])
+    )
+
+
+def ideas_sorted(ideas: QuerySet[Idea], *, query: str = "", sort: str = "newest") -> QuerySet[Idea]:
+    """``ideas`` matching ``query``, best match first, or else sorted along a list index.
+
+    Apply it after every other filter: a search ranks only the newest matches of what is left.
+    """
     if query:
         return search(ideas, query, fields=IDEA_SEARCH_FIELDS)
     return ideas.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
-def idea_detail_queryset(*, user: Any) -> QuerySet[Idea]:
+def idea_list(*, user: Viewer, query: str = "", sort: str = "newest") -> QuerySet[Idea]:
+    """Ideas for the site search and other lists without filters: searched or sorted."""
+    return ideas_sorted(ideas_for_list(user=user), query=query, sort=sort)
+
+
+def challenge_idea_list(*, user: Viewer, challenge: Challenge) -> QuerySet[Idea]:
+    """The ideas answering ``challenge``, newest first; counted as a narrowed list."""
+    return count_narrowed(ideas_for_list(user=user).filter(challenge=challenge))
+
+
+def idea_detail_queryset(*, user: Viewer) -> QuerySet[Idea]:
     """All ideas with what the detail page shows; ``ideas.view_idea`` decides who sees which."""
     return Idea.objects.select_related(
         "municipality",
@@ -109,6 +138,21 @@ def idea_detail_queryset(*, user: Any) -> QuerySet[Idea]:
         "author",
         "organisation",
     ).prefetch_related("co_authors", "dimensions", "sdg_targets__goal")
+
+
+def access_idea(*, user: Viewer, pk: int, rule: str | None = None) -> Idea:
+    """The idea ``pk`` with what its page shows, if ``user`` may see it (and do ``rule``).
+
+    404 if they may not see it, so that hidden ideas do not leak; 403 if they may see it but
+    ``rule`` (``ideas.change_idea``, ``ideas.moderate_idea`` ...) does not allow.
+    """
+    return access(
+        idea_detail_queryset(user=user),
+        user=user,
+        view_permission="ideas.view_idea",
+        permission=rule,
+        pk=pk,
+    )
 
 
 def idea_comments(*, idea: Idea) -> QuerySet[Comment]:
@@ -124,7 +168,13 @@ def idea_comments(*, idea: Idea) -> QuerySet[Comment]:
     )
 
 
-def idea_relation_of(*, user: Any, idea: Idea) -> dict[str, bool]:
+def comment_or_none(*, pk: int | None) -> Comment | None:
+    """The comment ``pk`` (a comment being replied to), or None; ``comment_add`` checks that it
+    belongs to the idea and is not hidden."""
+    return Comment.objects.filter(pk=pk).first() if pk else None
+
+
+def idea_relation_of(*, user: Viewer, idea: Idea) -> dict[str, bool]:
     """Whether ``user`` supports and follows ``idea``."""
     if not user.is_authenticated:
         return {"supports": False, "follows": False}
@@ -134,13 +184,11 @@ def idea_relation_of(*, user: Any, idea: Idea) -> dict[str, bool]:
     }
 
 
-def idea_followers(*, idea: Idea) -> QuerySet[Any]:
-    from samskapa.accounts.models import User
-
+def idea_followers(*, idea: Idea) -> QuerySet[User]:
     return User.objects.filter(idea_follows__idea=idea, is_active=True)
 
 
-def open_challenges(*, user: Any, today: Any) -> QuerySet[Challenge]:
+def open_challenges(*, user: Viewer, today: datetime.date) -> QuerySet[Challenge]:
     return (
         challenges_visible_to(user=user)
         .filter(Q(opens_on__isnull=True) | Q(opens_on__lte=today), deadline__gte=today)

@@ -1,11 +1,14 @@
 """Writes of challenges, ideas, comments, support and follows.
 
 Every write checks its rule, runs in a transaction, and tells the people concerned through
-``core.services.notification_send`` (in-app now, e-mail after commit).
+``core.services.notification_send`` (in-app now, e-mail after commit). Every choice that points
+at another object (the needs a challenge answers, its programme, the challenge or project of an
+idea, the organisation it is written for, its municipality) is checked here against what the
+person may use, so that the pages and the API refuse the same things with the same message.
 """
 
+import datetime
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,29 +17,28 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.predicates import memberships_of
+from samskapa.core.models import SustainabilityDimension
+from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import Text, notification_send
+from samskapa.core.writes import UNSET, set_fields
+from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
-from samskapa.ideas.selectors import idea_followers, needs_visible_to
+from samskapa.ideas.selectors import idea_followers
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import municipalities_for_project, needs_visible_to
 from samskapa.organisations.models import Organisation
+from samskapa.programmes.models import Programme
 from samskapa.projects.models import Project
+from samskapa.sdg.models import Target
 
-CHALLENGE_FIELDS = ("title", "description", "opens_on", "deadline", "programme")
-IDEA_FIELDS = ("title", "summary", "description", "municipality")
 # The author hears when this many people support their idea.
 SUPPORT_MILESTONES = frozenset({10, 25, 50, 100, 250, 500, 1000})
 
 
-def _set_fields(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    for key, value in fields.items():
-        if key not in allowed:
-            raise TypeError(f"{key} cannot be set here")
-        setattr(instance, key, value)
-
-
-def _check_needs(*, actor: Any, project: Project, needs: Iterable[Any]) -> list[Any]:
+def _check_needs(*, actor: User, project: Project, needs: Iterable[Need]) -> list[Need]:
     needs = list(needs)
     allowed = set(
         needs_visible_to(user=actor)
@@ -51,7 +53,7 @@ def _check_needs(*, actor: Any, project: Project, needs: Iterable[Any]) -> list[
 # --- Challenges ------------------------------------------------------------------------------
 
 
-def _check_programme(*, actor: Any, challenge: Challenge) -> None:
+def _check_programme(*, actor: User, challenge: Challenge) -> None:
     """A new programme must include the challenge's project and be visible to ``actor``.
 
     Once assessors have scored on the programme's criteria, a challenge without criteria of its
@@ -90,12 +92,27 @@ def _check_programme(*, actor: Any, challenge: Challenge) -> None:
 
 @transaction.atomic
 def challenge_create(
-    *, actor: Any, project: Project, needs: Iterable[Any] = (), **fields: Any
+    *,
+    actor: User,
+    project: Project,
+    title: str,
+    description: str,
+    deadline: datetime.date,
+    opens_on: datetime.date | None = None,
+    programme: Programme | None = None,
+    needs: Iterable[Need] = (),
 ) -> Challenge:
-    """Open a call for ideas in ``project``, answering some of its needs."""
+    """Open a call for ideas (utmaning) in ``project``, answering some of its needs."""
     require(actor, "ideas.add_challenge", project)
-    challenge = Challenge(project=project, created_by=actor)
-    _set_fields(challenge, fields, CHALLENGE_FIELDS)
+    challenge = Challenge(
+        project=project,
+        created_by=actor,
+        title=title,
+        description=description,
+        opens_on=opens_on,
+        deadline=deadline,
+        programme=programme,
+    )
     _check_programme(actor=actor, challenge=challenge)
     linked = _check_needs(actor=actor, project=project, needs=needs)
     save_with_history(challenge, actor=actor)
@@ -105,13 +122,31 @@ def challenge_create(
 
 @transaction.atomic
 def challenge_update(
-    *, actor: Any, challenge: Challenge, needs: Iterable[Any] | None = None, **fields: Any
+    *,
+    actor: User,
+    challenge: Challenge,
+    title: str = UNSET,
+    description: str = UNSET,
+    opens_on: datetime.date | None = UNSET,
+    deadline: datetime.date = UNSET,
+    programme: Programme | None = UNSET,
+    needs: Iterable[Need] = UNSET,
 ) -> Challenge:
+    """Change a challenge; its project's leaders only. Its project stays."""
     require(actor, "ideas.change_challenge", challenge)
-    _set_fields(challenge, fields, CHALLENGE_FIELDS)
+    set_fields(
+        challenge,
+        title=title,
+        description=description,
+        opens_on=opens_on,
+        deadline=deadline,
+        programme=programme,
+    )
     _check_programme(actor=actor, challenge=challenge)
     linked = (
-        None if needs is None else _check_needs(actor=actor, project=challenge.project, needs=needs)
+        None
+        if needs is UNSET
+        else _check_needs(actor=actor, project=challenge.project, needs=needs)
     )
     save_with_history(challenge, actor=actor)
     if linked is not None:
@@ -122,27 +157,41 @@ def challenge_update(
 # --- Ideas -----------------------------------------------------------------------------------
 
 
-def _check_organisation(actor: Any, organisation: Organisation | None) -> None:
-    if organisation is None or actor.is_superuser:
-        return
-    if not any(org == organisation.pk for org, _project, _role in memberships_of(actor)):
-        raise ValidationError(
-            {
-                "organisation": _(
-                    "You can only write on behalf of organisations you are a member of."
-                )
-            }
+def _choice_errors(
+    *, actor: User, idea: Idea, organisation: bool = True, municipality: bool = True
+) -> dict[str, str]:
+    """Why ``actor`` may not give ``idea`` its organisation or municipality, if they may not.
+
+    The organisation must be one ``actor`` may act for. An idea of a project is meant for a
+    municipality where the project's needs may be (``municipalities_for_project``); a
+    standalone idea may be meant for any.
+    """
+    errors: dict[str, str] = {}
+    if (
+        organisation
+        and idea.organisation_id is not None
+        and not may_act_for_organisation(actor, idea.organisation_id)
+    ):
+        errors["organisation"] = _(
+            "You can only write on behalf of organisations you are a member of."
         )
+    if municipality and idea.project is not None:
+        allowed = municipalities_for_project(project=idea.project)
+        if not allowed.filter(pk=idea.municipality_id).exists():
+            errors["municipality"] = _(
+                "An idea of this project can only be meant for %(municipalities)s."
+            ) % {"municipalities": ", ".join(str(place) for place in allowed)}
+    return errors
 
 
-def _follow(idea: Idea, users: Iterable[Any]) -> None:
+def _follow(idea: Idea, users: Iterable[User | None]) -> None:
     Follow.objects.bulk_create(
         [Follow(idea=idea, user=user) for user in users if user is not None],
         ignore_conflicts=True,
     )
 
 
-def _notify_followers(*, idea: Idea, actor: Any, title: Text, body: Text = "") -> None:
+def _notify_followers(*, idea: Idea, actor: User, title: Text, body: Text = "") -> None:
     recipients = idea_followers(idea=idea).exclude(pk=actor.pk)
     notification_send(recipients=recipients, title=title, body=body, url=idea.get_absolute_url())
 
@@ -150,19 +199,31 @@ def _notify_followers(*, idea: Idea, actor: Any, title: Text, body: Text = "") -
 @transaction.atomic
 def idea_submit(
     *,
-    actor: Any,
+    actor: User,
+    title: str,
+    summary: str,
+    description: str,
     challenge: Challenge | None = None,
     project: Project | None = None,
+    municipality: Municipality | None = None,
     organisation: Organisation | None = None,
-    co_authors: Iterable[Any] = (),
-    dimensions: Iterable[Any] = (),
-    sdg_targets: Iterable[Any] = (),
-    **fields: Any,
+    co_authors: Iterable[User] = (),
+    dimensions: Iterable[SustainabilityDimension] = (),
+    sdg_targets: Iterable[Target] = (),
 ) -> Idea:
-    """Submit an idea, to an open challenge or standing alone; its authors follow it."""
+    """Submit an idea (idé), to an open challenge or standing alone; its authors follow it.
+
+    An idea for a challenge belongs to the challenge's project; without a municipality, an idea
+    of a project is meant for the project's.
+    """
     require(actor, "ideas.add_idea")
     if challenge is not None:
-        require(actor, "ideas.view_challenge", challenge)
+        if not actor.has_perm("ideas.view_challenge", challenge):
+            raise ValidationError({"challenge": _("Choose a challenge that you can take part in.")})
+        if project is not None and project.pk != challenge.project_id:
+            raise ValidationError(
+                {"project": _("An idea for a challenge belongs to the challenge's project.")}
+            )
         if not challenge.is_open_on(timezone.localdate()):
             raise ValidationError(
                 {
@@ -172,16 +233,28 @@ def idea_submit(
                 }
             )
         project = challenge.project
-    elif project is not None:
-        require(actor, "projects.view_project", project)
-    _check_organisation(actor, organisation)
-    idea = Idea(challenge=challenge, project=project, organisation=organisation, author=actor)
-    _set_fields(idea, fields, IDEA_FIELDS)
-    if idea.municipality_id is None and project is not None:
-        idea.municipality_id = project.municipality_id
+    elif project is not None and not actor.has_perm("projects.view_project", project):
+        raise ValidationError({"project": _("Choose a project that you can see.")})
+    if municipality is None and project is not None:
+        municipality = project.municipality
+    if municipality is None:
+        raise ValidationError({"municipality": _("Choose the municipality the idea is for.")})
+    idea = Idea(
+        challenge=challenge,
+        project=project,
+        municipality=municipality,
+        organisation=organisation,
+        author=actor,
+        title=title,
+        summary=summary,
+        description=description,
+    )
+    if errors := _choice_errors(actor=actor, idea=idea):
+        raise ValidationError(errors)
     save_with_history(idea, actor=actor)
     others = [person for person in co_authors if person.pk != actor.pk]
     idea.co_authors.set(others)
+    # Dimensions and SDG targets are shared vocabularies that every idea may use.
     idea.dimensions.set(dimensions)
     idea.sdg_targets.set(sdg_targets)
     _follow(idea, [actor, *others])
@@ -191,29 +264,49 @@ def idea_submit(
 @transaction.atomic
 def idea_update(
     *,
-    actor: Any,
+    actor: User,
     idea: Idea,
-    organisation: Organisation | str | None = "unchanged",
-    co_authors: Iterable[Any] | None = None,
-    dimensions: Iterable[Any] | None = None,
-    sdg_targets: Iterable[Any] | None = None,
-    **fields: Any,
+    title: str = UNSET,
+    summary: str = UNSET,
+    description: str = UNSET,
+    municipality: Municipality = UNSET,
+    organisation: Organisation | None = UNSET,
+    co_authors: Iterable[User] = UNSET,
+    dimensions: Iterable[SustainabilityDimension] = UNSET,
+    sdg_targets: Iterable[Target] = UNSET,
 ) -> Idea:
-    """Change an idea; its followers are told."""
+    """Change an idea; its followers are told. Its challenge and project stay.
+
+    A new organisation or municipality is checked; the ones it has may stay, even after its
+    author left the organisation.
+    """
     require(actor, "ideas.change_idea", idea)
-    _set_fields(idea, fields, IDEA_FIELDS)
-    if organisation != "unchanged" and not isinstance(organisation, str):
-        if organisation is not None and organisation.pk != idea.organisation_id:
-            _check_organisation(actor, organisation)
-        idea.organisation = organisation
+    # Read from the database: a model form has already changed the instance it was given.
+    stored = Idea.objects.filter(pk=idea.pk).values("organisation_id", "municipality_id")[0]
+    set_fields(
+        idea,
+        title=title,
+        summary=summary,
+        description=description,
+        municipality=municipality,
+        organisation=organisation,
+    )
+    errors = _choice_errors(
+        actor=actor,
+        idea=idea,
+        organisation=idea.organisation_id != stored["organisation_id"],
+        municipality=idea.municipality_id != stored["municipality_id"],
+    )
+    if errors:
+        raise ValidationError(errors)
     save_with_history(idea, actor=actor)
-    if co_authors is not None:
+    if co_authors is not UNSET:
         people = [person for person in co_authors if person.pk != idea.author_id]
         idea.co_authors.set(people)
         _follow(idea, people)
-    if dimensions is not None:
+    if dimensions is not UNSET:
         idea.dimensions.set(dimensions)
-    if sdg_targets is not None:
+    if sdg_targets is not UNSET:
         idea.sdg_targets.set(sdg_targets)
     _notify_followers(
         idea=idea,
@@ -224,7 +317,7 @@ def idea_update(
 
 
 @transaction.atomic
-def idea_moderate(*, actor: Any, idea: Idea, hidden: bool, reason: str) -> Idea:
+def idea_moderate(*, actor: User, idea: Idea, hidden: bool, reason: str) -> Idea:
     """Hide or restore an idea, with the reason kept in its history."""
     require(actor, "ideas.moderate_idea", idea)
     if not reason.strip():
@@ -238,7 +331,7 @@ def idea_moderate(*, actor: Any, idea: Idea, hidden: bool, reason: str) -> Idea:
 
 
 @transaction.atomic
-def idea_support(*, actor: Any, idea: Idea) -> bool:
+def idea_support(*, actor: User, idea: Idea) -> bool:
     """Support ``idea`` once. Returns whether support was added (False if already given)."""
     require(actor, "ideas.support_idea", idea)
     try:
@@ -262,7 +355,7 @@ def idea_support(*, actor: Any, idea: Idea) -> bool:
 
 
 @transaction.atomic
-def idea_support_withdraw(*, actor: Any, idea: Idea) -> bool:
+def idea_support_withdraw(*, actor: User, idea: Idea) -> bool:
     """Withdraw the actor's support. Returns whether there was support to withdraw."""
     require(actor, "ideas.view_idea", idea)
     deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
@@ -273,14 +366,14 @@ def idea_support_withdraw(*, actor: Any, idea: Idea) -> bool:
 
 
 @transaction.atomic
-def idea_follow(*, actor: Any, idea: Idea) -> bool:
+def idea_follow(*, actor: User, idea: Idea) -> bool:
     require(actor, "ideas.follow_idea", idea)
     _follow(idea, [actor])
     return True
 
 
 @transaction.atomic
-def idea_unfollow(*, actor: Any, idea: Idea) -> bool:
+def idea_unfollow(*, actor: User, idea: Idea) -> bool:
     require(actor, "ideas.view_idea", idea)
     deleted, _rows = Follow.objects.filter(idea=idea, user=actor).delete()
     return bool(deleted)
@@ -290,7 +383,7 @@ def idea_unfollow(*, actor: Any, idea: Idea) -> bool:
 
 
 @transaction.atomic
-def comment_add(*, actor: Any, idea: Idea, text: str, parent: Comment | None = None) -> Comment:
+def comment_add(*, actor: User, idea: Idea, text: str, parent: Comment | None = None) -> Comment:
     """Comment on ``idea``. A reply to a reply is attached to its top-level comment."""
     require(actor, "ideas.comment_idea", idea)
     if parent is not None:
@@ -312,7 +405,7 @@ def comment_add(*, actor: Any, idea: Idea, text: str, parent: Comment | None = N
 
 
 @transaction.atomic
-def comment_hide(*, actor: Any, comment: Comment) -> Comment:
+def comment_hide(*, actor: User, comment: Comment) -> Comment:
     """Hide a comment (and its replies from the count); moderators of the idea only."""
     require(actor, "ideas.moderate_idea", comment.idea)
     if comment.is_hidden:

@@ -1,62 +1,50 @@
 """Pages of challenges and ideas."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.core.access import access
+from samskapa.accounts.models import User
+from samskapa.core.access import signed_in
+from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import SustainabilityDimension
 from samskapa.core.pagination import paginate
-from samskapa.core.views import apply_validation_error
+from samskapa.core.views import call_service
 from samskapa.ideas import services
-from samskapa.ideas.forms import ChallengeForm, CommentForm, IdeaForm, ModerationForm
-from samskapa.ideas.models import Challenge, Comment, Idea
+from samskapa.ideas.filters import SORT_CHOICES, IdeaFilter
+from samskapa.ideas.forms import (
+    ChallengeChoiceForm,
+    ChallengeForm,
+    CommentForm,
+    IdeaForm,
+    ModerationForm,
+)
+from samskapa.ideas.models import Idea
 from samskapa.ideas.selectors import (
-    challenge_detail_queryset,
+    access_challenge,
+    access_idea,
+    challenge_idea_list,
     challenge_list,
     challenge_needs,
+    comment_or_none,
     idea_comments,
-    idea_detail_queryset,
-    idea_list,
     idea_relation_of,
+    ideas_for_list,
     needs_for_challenge_form,
     open_challenges,
     programmes_for_challenge_form,
 )
-from samskapa.organisations.models import Organisation
-from samskapa.projects.selectors import project_detail_queryset, projects_visible_to
+from samskapa.needs.selectors import access_needs_project, organisations_to_act_for
+from samskapa.projects.selectors import projects_visible_to
 
 PER_PAGE = 20
-
-
-def _challenge(request: HttpRequest, pk: int, permission: str | None = None) -> Challenge:
-    return access(
-        challenge_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="ideas.view_challenge",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _idea(request: HttpRequest, pk: int, permission: str | None = None) -> Idea:
-    return access(
-        idea_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="ideas.view_idea",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 # --- Challenges ------------------------------------------------------------------------------
@@ -70,14 +58,13 @@ def challenge_list_view(request: HttpRequest) -> HttpResponse:
 
 
 def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk)
-    page = paginate(
-        request, idea_list(user=request.user, challenge_id=challenge.pk), per_page=PER_PAGE
-    )
-    can_change = request.user.has_perm("ideas.change_challenge", challenge)
+    user = request.user
+    challenge = access_challenge(user=user, pk=pk)
+    page = paginate(request, challenge_idea_list(user=user, challenge=challenge), per_page=PER_PAGE)
+    can_change = user.has_perm("ideas.change_challenge", challenge)
     context = {
         "challenge": challenge,
-        "needs": challenge_needs(user=request.user, challenge=challenge),
+        "needs": challenge_needs(user=user, challenge=challenge),
         "page_obj": page,
         "is_open": challenge.is_open_on(timezone.localdate()),
         "can_change": can_change,
@@ -88,26 +75,18 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def challenge_create(request: HttpRequest, slug: str) -> HttpResponse:
-    project = access(
-        project_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="projects.view_project",
-        permission="ideas.add_challenge",
-        slug=slug,
-    )
+    user = signed_in(request.user)
+    project = access_needs_project(user=user, slug=slug, rule="ideas.add_challenge")
     form = ChallengeForm(
         request.POST or None,
-        needs=needs_for_challenge_form(user=request.user, project=project),
-        programmes=programmes_for_challenge_form(user=request.user, project=project),
+        needs=needs_for_challenge_form(user=user, project=project),
+        programmes=programmes_for_challenge_form(user=user, project=project),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            challenge = services.challenge_create(
-                actor=request.user, project=project, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        challenge = call_service(
+            form, services.challenge_create, actor=user, project=project, **form.cleaned_data
+        )
+        if challenge is not None:
             messages.success(request, _("The challenge has been published."))
             return redirect(challenge)
     return render(request, "ideas/challenge_form.html", {"form": form, "project": project})
@@ -115,19 +94,19 @@ def challenge_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def challenge_update(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk, "ideas.change_challenge")
+    user = signed_in(request.user)
+    challenge = access_challenge(user=user, pk=pk, rule="ideas.change_challenge")
     form = ChallengeForm(
         request.POST or None,
         instance=challenge,
-        needs=needs_for_challenge_form(user=request.user, project=challenge.project),
-        programmes=programmes_for_challenge_form(user=request.user, project=challenge.project),
+        needs=needs_for_challenge_form(user=user, project=challenge.project),
+        programmes=programmes_for_challenge_form(user=user, project=challenge.project),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.challenge_update(actor=request.user, challenge=challenge, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form, services.challenge_update, actor=user, challenge=challenge, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(challenge)
     context = {"form": form, "project": challenge.project, "challenge": challenge}
@@ -138,58 +117,48 @@ def challenge_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def idea_list_view(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "query": request.GET.get("q", "").strip(),
-        "challenge_id": _int(request.GET.get("challenge")),
-        "municipality_code": request.GET.get("municipality", ""),
-        "dimension": request.GET.get("dimension", ""),
-        "sort": request.GET.get("sort", "newest"),
-    }
-    page = paginate(request, idea_list(user=request.user, **filters), per_page=PER_PAGE)  # type: ignore[arg-type]
+    filtered = filter_list(request, IdeaFilter, ideas_for_list(user=request.user))
     context = {
-        "page_obj": page,
-        "filters": filters,
+        "page_obj": paginate(request, filtered.queryset, per_page=PER_PAGE),
+        "filters": filtered.filterset.values,
         "dimensions": SustainabilityDimension.objects.all(),
-        "sorts": [
-            ("newest", _("Newest")),
-            ("supported", _("Most supported")),
-            ("commented", _("Most commented")),
-        ],
+        "sorts": SORT_CHOICES,
     }
     return render(request, "ideas/idea_list.html", context)
 
 
-def _idea_form(request: HttpRequest, **kwargs: object) -> IdeaForm:
-    user = request.user
+def _idea_form(request: HttpRequest, user: User, **kwargs: Any) -> IdeaForm:
+    """The idea form with the choices ``user`` may make; the services refuse any other."""
+    instance: Idea | None = kwargs.get("instance")
     return IdeaForm(
         request.POST or None,
         challenges=open_challenges(user=user, today=timezone.localdate()),
         projects=projects_visible_to(user=user).order_by("name"),
-        organisations=Organisation.objects.filter(memberships__user=user)
-        .distinct()
-        .order_by("name")
-        if user.is_authenticated
-        else Organisation.objects.none(),
+        organisations=organisations_to_act_for(
+            user=user, keeping=instance.organisation_id if instance else None
+        ),
         **kwargs,
     )
 
 
 @login_required
 def idea_create(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request.user)
+    # A link from a challenge's page names the challenge (?challenge=); a value that is no
+    # number is left out, and the person chooses in the form.
+    named = ChallengeChoiceForm(request.GET)
     challenge = None
-    challenge_pk = _int(request.GET.get("challenge"))
-    if challenge_pk:
-        challenge = _challenge(request, challenge_pk)
+    if named.is_valid() and named.cleaned_data["challenge"]:
+        challenge = access_challenge(user=user, pk=named.cleaned_data["challenge"])
         if not challenge.is_open_on(timezone.localdate()) and request.method != "POST":
             messages.error(request, _("The challenge is closed: its deadline has passed."))
             return redirect(challenge)
-    form = _idea_form(request, initial={"challenge": challenge})
+    elif not named.is_valid() and request.method == "GET":
+        messages.warning(request, _("The challenge in the address could not be found."))
+    form = _idea_form(request, user, initial={"challenge": challenge})
     if request.method == "POST" and form.is_valid():
-        try:
-            idea = services.idea_submit(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        idea = call_service(form, services.idea_submit, actor=user, **form.cleaned_data)
+        if idea is not None:
             messages.success(request, _("Your idea has been published. Thank you!"))
             return redirect(idea)
     return render(request, "ideas/idea_form.html", {"form": form, "challenge": challenge})
@@ -197,14 +166,12 @@ def idea_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def idea_update(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _idea(request, pk, "ideas.change_idea")
-    form = _idea_form(request, instance=idea)
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk, rule="ideas.change_idea")
+    form = _idea_form(request, user, instance=idea)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.idea_update(actor=request.user, idea=idea, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(form, services.idea_update, actor=user, idea=idea, **form.cleaned_data)
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(idea)
     return render(request, "ideas/idea_form.html", {"form": form, "idea": idea})
@@ -213,8 +180,8 @@ def idea_update(request: HttpRequest, pk: int) -> HttpResponse:
 def idea_detail(
     request: HttpRequest, pk: int, comment_form: CommentForm | None = None
 ) -> HttpResponse:
-    idea = _idea(request, pk)
     user = request.user
+    idea = access_idea(user=user, pk=pk)
     can_change = user.has_perm("ideas.change_idea", idea)
     context = {
         "idea": idea,
@@ -235,17 +202,18 @@ def idea_detail(
 @require_POST
 def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
     """Give or withdraw support; htmx swaps the support box, other browsers reload the page."""
-    idea = _idea(request, pk)
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk)
     if request.POST.get("action") == "withdraw":
-        services.idea_support_withdraw(actor=request.user, idea=idea)
+        services.idea_support_withdraw(actor=user, idea=idea)
         text = _("Your support has been withdrawn.")
     else:
-        services.idea_support(actor=request.user, idea=idea)
+        services.idea_support(actor=user, idea=idea)
         text = _("Thank you for your support.")
     if request.headers.get("HX-Request"):
         context = {
             "idea": idea,
-            "relation": idea_relation_of(user=request.user, idea=idea),
+            "relation": idea_relation_of(user=user, idea=idea),
             "can_support": True,
             "status_text": text,
         }
@@ -257,12 +225,13 @@ def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _idea(request, pk)
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk)
     if request.POST.get("action") == "unfollow":
-        services.idea_unfollow(actor=request.user, idea=idea)
+        services.idea_unfollow(actor=user, idea=idea)
         messages.success(request, _("You no longer follow this idea."))
     else:
-        services.idea_follow(actor=request.user, idea=idea)
+        services.idea_follow(actor=user, idea=idea)
         messages.success(request, _("You follow this idea and will be told what happens to it."))
     return redirect(idea)
 
@@ -270,18 +239,19 @@ def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _idea(request, pk, "ideas.comment_idea")
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk, rule="ideas.comment_idea")
     form = CommentForm(request.POST)
     if form.is_valid():
-        parent_pk = form.cleaned_data["parent"]
-        parent = Comment.objects.filter(pk=parent_pk).first() if parent_pk else None
-        try:
-            comment = services.comment_add(
-                actor=request.user, idea=idea, text=form.cleaned_data["text"], parent=parent
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        comment = call_service(
+            form,
+            services.comment_add,
+            actor=user,
+            idea=idea,
+            text=form.cleaned_data["text"],
+            parent=comment_or_none(pk=form.cleaned_data["parent"]),
+        )
+        if comment is not None:
             messages.success(request, _("Your comment has been published."))
             return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
     response = idea_detail(request, pk, comment_form=form)
@@ -292,15 +262,14 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def idea_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _idea(request, pk, "ideas.moderate_idea")
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk, rule="ideas.moderate_idea")
     form = ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a reason for the moderation."))
         return redirect(idea)
     hidden = request.POST.get("action") != "restore"
-    services.idea_moderate(
-        actor=request.user, idea=idea, hidden=hidden, reason=form.cleaned_data["reason"]
-    )
+    services.idea_moderate(actor=user, idea=idea, hidden=hidden, reason=form.cleaned_data["reason"])
     messages.success(
         request, _("The idea has been hidden.") if hidden else _("The idea is visible again.")
     )

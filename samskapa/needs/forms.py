@@ -88,21 +88,26 @@ class NeedForm(forms.ModelForm):
         self,
         *args: Any,
         campaigns: QuerySet[Campaign] | None = None,
-        organisations: list[Organisation] | None = None,
+        organisations: QuerySet[Organisation] | None = None,
+        municipalities: QuerySet[Municipality] | None = None,
         **kwargs: Any,
     ) -> None:
+        """``campaigns``, ``organisations`` and ``municipalities`` are the choices the person
+        may make (see ``needs.selectors``); the services refuse any other."""
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["municipality"].queryset = Municipality.objects.order_by("name")
+        fields["municipality"].queryset = (
+            municipalities if municipalities is not None else Municipality.objects.none()
+        ).order_by("name")
         fields["municipality"].required = False
         fields["municipality"].help_text = _("Leave empty for the project's municipality.")
         fields["campaign"].queryset = (
             campaigns if campaigns is not None else Campaign.objects.none()
         )
-        fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=[organisation.pk for organisation in organisations or []]
+        fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
         )
-        if not organisations:
+        if organisations is None or not organisations.exists():
             del self.fields["organisation"]
         if campaigns is None or not campaigns.exists():
             del self.fields["campaign"]
@@ -110,6 +115,31 @@ class NeedForm(forms.ModelForm):
         fields["sdg_targets"].label_from_instance = lambda target: f"{target.code} {target.text}"
         for name in ("title", "description"):
             fields[name].widget.attrs["autocomplete"] = "off"
+
+
+class CampaignChoiceForm(forms.Form):
+    """The campaign named in the address of the submit form (``?campaign=``), if it is open."""
+
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, campaigns: QuerySet[Campaign], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns  # type: ignore[attr-defined]
+
+
+class SimilarNeedsForm(forms.Form):
+    """What is being typed in the submit form, to look for needs like it."""
+
+    title = forms.CharField(required=False)
+    description = forms.CharField(required=False)
+    exclude = forms.IntegerField(required=False)
+
+    def text(self) -> str:
+        """Title and description, cut to a length worth comparing."""
+        data = self.cleaned_data
+        return f"{data.get('title', '')} {data.get('description', '')}"[:2000]
 
 
 class SupportForm(forms.Form):
@@ -127,7 +157,10 @@ class ModerationForm(forms.Form):
 
 class UnitForm(forms.Form):
     unit = forms.ModelChoiceField(
-        label=_("Responsible unit"), queryset=Unit.objects.none(), required=False
+        label=_("Responsible unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the organisation's units.")},
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

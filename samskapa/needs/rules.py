@@ -3,7 +3,7 @@
 Objects are a Need, or the Project a campaign, cluster or ranking belongs to. Private needs are
 seen by their author, the project's leaders and its moderators; what a moderator has hidden only
 by leaders and moderators. ``needs.selectors.needs_visible_to`` is ``needs.view_need`` as a
-query; change both together.
+query, and ``campaigns_visible_to`` is ``needs.view_campaign``; change each pair together.
 """
 
 from typing import Any

@@ -1,5 +1,11 @@
-"""Reads of needs, campaigns and clusters: every list starts from ``needs_visible_to``."""
+"""Reads of needs, campaigns and clusters: every list starts from ``needs_visible_to``.
 
+Views, the API and other apps fetch one need, campaign or cluster through ``access_need``,
+``access_campaign`` and ``access_cluster``: the object, or 404 when the reader may not see it
+and 403 when they may see it but not do what they asked.
+"""
+
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +25,19 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, NullIf
 
+from samskapa.accounts.models import User
+from samskapa.core.access import Viewer, access
 from samskapa.core.models import Visibility
 from samskapa.core.pagination import count_narrowed
-from samskapa.core.predicates import MODERATOR_ROLES, memberships_of
+from samskapa.core.predicates import (
+    LEADER_ROLES,
+    MODERATOR_ROLES,
+    is_superuser,
+    organisation_ids,
+    project_ids,
+)
 from samskapa.core.search import search
+from samskapa.geo.models import Municipality
 from samskapa.needs import clustering
 from samskapa.needs.models import (
     Campaign,
@@ -32,7 +47,7 @@ from samskapa.needs.models import (
     NeedSupport,
     PriorityWeights,
 )
-from samskapa.organisations.models import Organisation
+from samskapa.organisations.models import Membership, Organisation
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 
@@ -40,19 +55,18 @@ NEED_SEARCH_FIELDS = ("title", "description", "area")
 SORTS = {"newest": ("-created_at", "-id"), "supported": ("-support_count", "-id")}
 
 
-def _scopes(user: Any) -> tuple[Q, Q]:
+def _scopes(user: Viewer) -> tuple[Q, Q]:
     """(projects the user moderates, projects the user is a member of), as conditions on a need."""
-    memberships = memberships_of(user)
-    moderated = Q(project_id__in={p for _o, p, r in memberships if p and r in MODERATOR_ROLES}) | Q(
-        project__organisation_id__in={o for o, _p, r in memberships if o and r in MODERATOR_ROLES}
+    moderated = Q(project_id__in=project_ids(user, MODERATOR_ROLES)) | Q(
+        project__organisation_id__in=organisation_ids(user, MODERATOR_ROLES)
     )
-    member = Q(project_id__in={p for _o, p, _r in memberships if p}) | Q(
-        project__organisation_id__in={o for o, _p, _r in memberships if o}
+    member = Q(project_id__in=project_ids(user)) | Q(
+        project__organisation_id__in=organisation_ids(user)
     )
     return moderated, member
 
 
-def needs_visible_to(*, user: Any) -> QuerySet[Need]:
+def needs_visible_to(*, user: Viewer) -> QuerySet[Need]:
     """Needs ``user`` may see: the query form of the rule ``needs.view_need``.
 
     Public needs of projects they may see; members-only needs of projects they take part in;
@@ -60,9 +74,9 @@ def needs_visible_to(*, user: Any) -> QuerySet[Need]:
     needs and needs a moderator has hidden. Hidden needs are gone for everyone else.
     """
     needs = Need.objects.all()
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return needs
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated:  # None: counted for nobody in particular
         return needs.filter(
             is_hidden=False, visibility=Visibility.PUBLIC, project__visibility=Visibility.PUBLIC
         )
@@ -75,51 +89,54 @@ def needs_visible_to(*, user: Any) -> QuerySet[Need]:
     return needs.filter(moderated | (Q(is_hidden=False) & visible))
 
 
-def _with_support_flag(needs: QuerySet[Need], user: Any) -> QuerySet[Need]:
-    if user is None or not user.is_authenticated:
+def _with_support_flag(needs: QuerySet[Need], user: Viewer) -> QuerySet[Need]:
+    if not user.is_authenticated:
         return needs.annotate(supported_by_user=Value(False))
     return needs.annotate(
         supported_by_user=Exists(NeedSupport.objects.filter(need=OuterRef("pk"), user=user))
     )
 
 
-def need_list(
-    *,
-    user: Any,
-    query: str = "",
-    project_slug: str = "",
-    stakeholder_group: str = "",
-    dimension: str = "",
-    campaign_id: int | None = None,
-    sort: str = "newest",
-) -> QuerySet[Need]:
-    """Needs for a list page or the API: filtered, sorted, with what a row shows loaded."""
+def needs_for_list(*, user: Viewer) -> QuerySet[Need]:
+    """The needs ``user`` may see, newest first, with what a row of a list shows loaded.
+
+    The list page and the API narrow it with ``needs.filters.NeedFilter``.
+    """
     needs = (
         needs_visible_to(user=user)
         .select_related("project", "municipality", "stakeholder_group", "campaign")
         .prefetch_related("dimensions")
     )
-    if project_slug:
-        needs = needs.filter(project__slug=project_slug)
-    if stakeholder_group:
-        needs = needs.filter(stakeholder_group__code=stakeholder_group)
-    if dimension:
-        needs = needs.filter(dimensions__code=dimension)
-    if campaign_id:
-        needs = needs.filter(campaign_id=campaign_id)
-    if project_slug or stakeholder_group or dimension or campaign_id:
-        # A filtered list counts fewer rows: see core.pagination.
-        needs = count_narrowed(needs)
-    needs = _with_support_flag(needs, user)
+    return _with_support_flag(needs, user).order_by(*SORTS["newest"])
+
+
+def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest") -> QuerySet[Need]:
+    """``needs`` matching ``query``, best match first (or most supported first), else sorted.
+
+    Apply it after every other filter: a search ranks only the newest matches of what is left.
+    """
     if query:
         needs = search(needs, query, fields=NEED_SEARCH_FIELDS)
-        if sort == "supported":
-            needs = needs.order_by(*SORTS["supported"])
-        return needs
+        return needs.order_by(*SORTS["supported"]) if sort == "supported" else needs
     return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
-def projects_with_needs(*, user: Any) -> QuerySet[Project, Any]:
+def need_list(*, user: Viewer, query: str = "", sort: str = "newest") -> QuerySet[Need]:
+    """Needs for the site search and other lists without filters: searched and sorted."""
+    return needs_sorted(needs_for_list(user=user), query=query, sort=sort)
+
+
+def project_need_list(*, user: Viewer, project: Project) -> QuerySet[Need]:
+    """The needs of one project, newest first; counted as a narrowed list (core.pagination)."""
+    return count_narrowed(needs_for_list(user=user).filter(project=project))
+
+
+def campaign_need_list(*, user: Viewer, campaign: Campaign) -> QuerySet[Need]:
+    """The needs submitted in one campaign, newest first; counted as a narrowed list."""
+    return count_narrowed(needs_for_list(user=user).filter(campaign=campaign))
+
+
+def projects_with_needs(*, user: Viewer) -> QuerySet[Project, Any]:
     """Slug and name of the projects ``user`` may see that have a need, for the list's filter."""
     # EXISTS rather than a join + DISTINCT: the join multiplied the projects by every need
     # (300,000 in the benchmark) before removing duplicates, and took over two seconds.
@@ -132,7 +149,7 @@ def projects_with_needs(*, user: Any) -> QuerySet[Project, Any]:
     )
 
 
-def need_detail_queryset(*, user: Any) -> QuerySet[Need]:
+def need_detail_queryset(*, user: Viewer) -> QuerySet[Need]:
     return _with_support_flag(
         needs_visible_to(user=user)
         .select_related(
@@ -155,6 +172,72 @@ def need_detail_queryset(*, user: Any) -> QuerySet[Need]:
     )
 
 
+def access_need(*, user: Viewer, pk: int, rule: str | None = None) -> Need:
+    """The need ``pk`` with what its page shows, if ``user`` may see it (and do ``rule``).
+
+    404 if they may not see it, so that private and hidden needs do not leak; 403 if they may
+    see it but ``rule`` (``needs.change_need``, ``needs.moderate_need`` ...) does not allow.
+    """
+    return access(
+        need_detail_queryset(user=user),
+        user=user,
+        view_permission="needs.view_need",
+        permission=rule,
+        pk=pk,
+    )
+
+
+def access_needs_project(*, user: Viewer, slug: str, rule: str | None = None) -> Project:
+    """The project of a needs page (its inventory, clusters, ranking), or 404/403.
+
+    ``rule`` is checked on the project: ``needs.add_need``, ``needs.manage_campaign`` ...
+    """
+    return access(
+        projects_visible_to(user=user).select_related("organisation", "municipality"),
+        user=user,
+        view_permission="projects.view_project",
+        permission=rule,
+        slug=slug,
+    )
+
+
+def campaigns_visible_to(*, user: Viewer) -> QuerySet[Campaign]:
+    """Campaigns of the projects ``user`` may see: the query form of ``needs.view_campaign``."""
+    campaigns = Campaign.objects.all()
+    if is_superuser(user):
+        return campaigns
+    return campaigns.filter(project__in=projects_visible_to(user=user).values("pk"))
+
+
+def access_campaign(*, user: Viewer, pk: int, rule: str | None = None) -> Campaign:
+    """The campaign ``pk`` if ``user`` may see it (and do ``rule``, e.g. ``needs.manage_campaign``)."""
+    return access(
+        campaigns_visible_to(user=user)
+        .select_related("project__organisation")
+        .prefetch_related("stakeholder_groups"),
+        user=user,
+        view_permission="needs.view_campaign",
+        permission=rule,
+        pk=pk,
+    )
+
+
+def access_cluster(*, user: Viewer, pk: int, rule: str | None = None) -> Cluster:
+    """The cluster ``pk`` if ``user`` may work with the project's clusters (and do ``rule``,
+    e.g. ``needs.prioritise_need``); 404 otherwise.
+
+    Clusters are the leaders' tool for sorting needs and are shown to nobody else, so to
+    everybody else a cluster answers as if it did not exist.
+    """
+    return access(
+        Cluster.objects.select_related("project__organisation"),
+        user=user,
+        view_permission="needs.manage_clusters",
+        permission=rule,
+        pk=pk,
+    )
+
+
 def need_challenges(*, need: Need) -> list[Any]:
     """What became of the need so far: the challenges (open calls) that answer it."""
     related = getattr(need, "challenges", None)
@@ -164,7 +247,7 @@ def need_challenges(*, need: Need) -> list[Any]:
 
 
 def similar_needs(
-    *, user: Any, project: Project, text: str, exclude_pk: int | None = None, limit: int = 5
+    *, user: Viewer, project: Project, text: str, exclude_pk: int | None = None, limit: int = 5
 ) -> list[Need]:
     """Needs of ``project`` the user may see whose words overlap most with ``text``.
 
@@ -206,16 +289,15 @@ def similar_needs(
     return candidates[:limit]
 
 
-def moderation_queue(*, user: Any, state: str = "") -> QuerySet[Need]:
-    """Needs of the projects ``user`` moderates or leads, newest first."""
+def moderation_queue(*, user: Viewer) -> QuerySet[Need]:
+    """Needs of the projects ``user`` moderates or leads, newest first.
+
+    The page narrows it to hidden or visible needs with ``needs.filters.ModerationFilter``.
+    """
     needs = needs_visible_to(user=user)
-    if not getattr(user, "is_superuser", False):
+    if not is_superuser(user):
         moderated, _member = _scopes(user)
         needs = needs.filter(moderated)
-    if state == "hidden":
-        needs = needs.filter(is_hidden=True)
-    elif state == "visible":
-        needs = needs.filter(is_hidden=False)
     return needs.select_related("project", "author", "stakeholder_group").order_by(
         "-created_at", "-id"
     )
@@ -225,11 +307,25 @@ def campaigns_of(*, project: Project) -> QuerySet[Campaign]:
     return project.campaigns.prefetch_related("stakeholder_groups").order_by("-opens_on", "title")
 
 
-def open_campaigns(*, project: Project, today: Any) -> QuerySet[Campaign]:
+def open_campaigns(*, project: Project, today: datetime.date) -> QuerySet[Campaign]:
     return project.campaigns.filter(opens_on__lte=today, closes_on__gte=today)
 
 
-def clusters_of(*, user: Any, project: Project) -> QuerySet[Cluster]:
+def project_needs_by_title(*, user: Viewer, project: Project) -> QuerySet[Need]:
+    """The needs of ``project`` that ``user`` may see, by title: the choices of a cluster form."""
+    return needs_visible_to(user=user).filter(project=project).order_by("title", "pk")
+
+
+def unclustered_needs(*, user: Viewer, project: Project) -> QuerySet[Need]:
+    """The project's needs that are in no cluster yet (and not hidden), by title."""
+    return (
+        needs_visible_to(user=user)
+        .filter(project=project, is_hidden=False, cluster__isnull=True)
+        .order_by("title", "pk")
+    )
+
+
+def clusters_of(*, user: Viewer, project: Project) -> QuerySet[Cluster]:
     needs = needs_visible_to(user=user).filter(project=project).order_by("title")
     return project.need_clusters.prefetch_related(Prefetch("needs", queryset=needs)).order_by(
         "name"
@@ -237,7 +333,7 @@ def clusters_of(*, user: Any, project: Project) -> QuerySet[Cluster]:
 
 
 def cluster_suggestions(
-    *, user: Any, project: Project, distance_threshold: float = clustering.DEFAULT_DISTANCE
+    *, user: Viewer, project: Project, distance_threshold: float = clustering.DEFAULT_DISTANCE
 ) -> list[clustering.Suggestion]:
     """Groups of the project's not yet clustered needs, found by ``clustering.cluster_texts``."""
     needs = {
@@ -270,7 +366,7 @@ class Component:
     weight: int
 
 
-def needs_ranked(*, user: Any, project: Project) -> QuerySet[Need]:
+def needs_ranked(*, user: Viewer, project: Project) -> QuerySet[Need]:
     """The project's needs with their priority score, highest first.
 
     The score is the weighted mean of reach, urgency, goal fit (each 1-5, set by the leader)
@@ -322,8 +418,34 @@ def score_components(need: Need, weights: PriorityWeights) -> list[Component]:
     ]
 
 
-def organisations_for_author(*, user: Any) -> list[Organisation]:
-    """Organisations the user may submit needs on behalf of: those they are a member of."""
-    if not user.is_authenticated:
-        return []
-    return list(Organisation.objects.filter(memberships__user=user).distinct().order_by("name"))
+def project_leaders(*, project: Project) -> QuerySet[User]:
+    """The active people who lead ``project``: its own leaders and those of its organisation."""
+    memberships = Membership.objects.filter(
+        Q(project=project) | Q(organisation_id=project.organisation_id), role__in=LEADER_ROLES
+    )
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True)
+
+
+def organisations_to_act_for(*, user: Viewer, keeping: int | None = None) -> QuerySet[Organisation]:
+    """Organisations ``user`` may write on behalf of, by name (plus ``keeping``, the one an
+    edited need or idea already names, which it may keep).
+
+    The query form of ``core.predicates.may_act_for_organisation``, which the services check:
+    those they have any role in; the platform administrator may act for any.
+    """
+    organisations = Organisation.objects.order_by("name", "pk")
+    if is_superuser(user):
+        return organisations
+    return organisations.filter(Q(pk__in=organisation_ids(user)) | Q(pk=keeping))
+
+
+def municipalities_for_project(
+    *, project: Project, keeping: int | None = None
+) -> QuerySet[Municipality]:
+    """Where a need or idea of ``project`` may be placed: the project's own municipality
+    (plus ``keeping``, the one an edited need or idea already names, which it may keep).
+
+    A need counts in the portfolio of the municipality it is placed in, so one project's
+    needs must not turn up in a municipality that has nothing to do with it.
+    """
+    return Municipality.objects.filter(Q(pk=project.municipality_id) | Q(pk=keeping))

@@ -1,17 +1,29 @@
-"""Writes of the needs inventory: campaigns, needs, support, moderation, clusters, priorities."""
+"""Writes of the needs inventory: campaigns, needs, support, moderation, clusters, priorities.
 
+Every choice a person makes that points at another object (the campaign of a need, the
+organisation it is submitted for, the unit responsible for it, the cluster it goes in) is
+checked here against what they may use, so that the pages and the API refuse the same things
+with the same message.
+"""
+
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.predicates import LEADER_ROLES
+from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
+from samskapa.core.writes import UNSET, set_fields
+from samskapa.geo.models import Municipality
 from samskapa.needs.models import (
     Campaign,
     Cluster,
@@ -21,50 +33,37 @@ from samskapa.needs.models import (
     NeedSupport,
     PriorityWeights,
 )
-from samskapa.organisations.models import Membership, Unit
+from samskapa.needs.selectors import municipalities_for_project, project_leaders
+from samskapa.organisations.models import Organisation, Unit
 from samskapa.projects.models import Project
-
-CAMPAIGN_FIELDS = ("title", "purpose", "opens_on", "closes_on")
-NEED_FIELDS = (
-    "title",
-    "description",
-    "stakeholder_group",
-    "municipality",
-    "area",
-    "visibility",
-    "campaign",
-    "organisation",
-)
-SCORE_FIELDS = ("reach", "urgency", "goal_fit")
-
-
-def _set_fields(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    for key, value in fields.items():
-        if key not in allowed:
-            raise TypeError(f"{key} cannot be set here")
-        setattr(instance, key, value)
-
-
-def _project_staff(project: Project, roles: frozenset[str]) -> list[Any]:
-    """People with one of ``roles`` on the project or on the organisation that runs it."""
-    memberships = Membership.objects.filter(role__in=roles).filter(
-        project=project
-    ) | Membership.objects.filter(role__in=roles, organisation_id=project.organisation_id)
-    return [membership.user for membership in memberships.select_related("user")]
-
+from samskapa.sdg.models import Target
 
 # --- Campaigns --------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def campaign_create(
-    *, actor: Any, project: Project, stakeholder_groups: Iterable[Any] = (), **fields: Any
+    *,
+    actor: User,
+    project: Project,
+    title: str,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    purpose: str = "",
+    stakeholder_groups: Iterable[StakeholderGroup] = (),
 ) -> Campaign:
-    """Open a needs inventory campaign in ``project``; only its leaders may."""
+    """Open a needs inventory campaign (inventeringskampanj) in ``project``; only its leaders may."""
     require(actor, "needs.manage_campaign", project)
-    campaign = Campaign(project=project, created_by=actor)
-    _set_fields(campaign, fields, CAMPAIGN_FIELDS)
+    campaign = Campaign(
+        project=project,
+        created_by=actor,
+        title=title,
+        purpose=purpose,
+        opens_on=opens_on,
+        closes_on=closes_on,
+    )
     save_with_history(campaign, actor=actor)
+    # Stakeholder groups are the platform's shared vocabulary: every project may target any.
     campaign.stakeholder_groups.set(stakeholder_groups)
     return campaign
 
@@ -72,15 +71,19 @@ def campaign_create(
 @transaction.atomic
 def campaign_update(
     *,
-    actor: Any,
+    actor: User,
     campaign: Campaign,
-    stakeholder_groups: Iterable[Any] | None = None,
-    **fields: Any,
+    title: str = UNSET,
+    purpose: str = UNSET,
+    opens_on: datetime.date = UNSET,
+    closes_on: datetime.date = UNSET,
+    stakeholder_groups: Iterable[StakeholderGroup] = UNSET,
 ) -> Campaign:
+    """Change a campaign's title, purpose, dates or target groups; its project's leaders only."""
     require(actor, "needs.manage_campaign", campaign.project)
-    _set_fields(campaign, fields, CAMPAIGN_FIELDS)
+    set_fields(campaign, title=title, purpose=purpose, opens_on=opens_on, closes_on=closes_on)
     save_with_history(campaign, actor=actor)
-    if stakeholder_groups is not None:
+    if stakeholder_groups is not UNSET:
         campaign.stakeholder_groups.set(stakeholder_groups)
     return campaign
 
@@ -88,15 +91,50 @@ def campaign_update(
 # --- Needs ------------------------------------------------------------------------------------
 
 
-def _check_need(need: Need, actor: Any) -> None:
+def _stored_choices(need: Need) -> dict[str, Any] | None:
+    """What the need points at in the database, before this change; None for a new need.
+
+    Read again rather than taken from ``need``: a model form has already put the new choices
+    on the instance it was given.
+    """
+    if need.pk is None:
+        return None
+    return dict(
+        Need.objects.filter(pk=need.pk).values("campaign_id", "organisation_id", "municipality_id")[
+            0
+        ]
+    )
+
+
+def _check_choices(*, actor: User, need: Need, stored: dict[str, Any] | None) -> None:
+    """Refuse a campaign, organisation or municipality that ``actor`` may not give ``need``.
+
+    Only what changes is checked, so that a need keeps the organisation its author has left
+    since, and a leader may correct a need that someone else submitted on behalf of theirs.
+    """
+
+    def changed(field: str) -> bool:
+        return stored is None or stored[field] != getattr(need, field)
+
     errors: dict[str, str] = {}
-    if need.campaign_id and need.campaign.project_id != need.project_id:  # type: ignore[union-attr]
-        errors["campaign"] = _("The campaign belongs to another project.")
-    if need.organisation_id and not (
-        actor.is_superuser
-        or Membership.objects.filter(user=actor, organisation_id=need.organisation_id).exists()
+    campaign = need.campaign
+    if campaign is not None and changed("campaign_id"):
+        if campaign.project_id != need.project_id:
+            errors["campaign"] = _("The campaign belongs to another project.")
+        elif stored is None and not campaign.opens_on <= timezone.localdate() <= campaign.closes_on:
+            errors["campaign"] = _("This campaign is not open for needs.")
+    if (
+        need.organisation_id is not None
+        and changed("organisation_id")
+        and not may_act_for_organisation(actor, need.organisation_id)
     ):
         errors["organisation"] = _("You can only submit needs on behalf of your own organisations.")
+    if changed("municipality_id"):
+        allowed = municipalities_for_project(project=need.project)
+        if not allowed.filter(pk=need.municipality_id).exists():
+            errors["municipality"] = _(
+                "A need of this project can only be placed in %(municipalities)s."
+            ) % {"municipalities": ", ".join(str(place) for place in allowed)}
     if errors:
         raise ValidationError(errors)
 
@@ -104,28 +142,45 @@ def _check_need(need: Need, actor: Any) -> None:
 @transaction.atomic
 def need_submit(
     *,
-    actor: Any,
+    actor: User,
     project: Project,
-    dimensions: Iterable[Any] = (),
-    sdg_targets: Iterable[Any] = (),
-    **fields: Any,
+    title: str,
+    description: str,
+    campaign: Campaign | None = None,
+    stakeholder_group: StakeholderGroup | None = None,
+    organisation: Organisation | None = None,
+    municipality: Municipality | None = None,
+    area: str = "",
+    visibility: str = Visibility.PUBLIC,
+    dimensions: Iterable[SustainabilityDimension] = (),
+    sdg_targets: Iterable[Target] = (),
 ) -> Need:
-    """Submit a need to ``project`` (behov); any logged-in person who may see the project may."""
+    """Submit a need (behov) to ``project``; any logged-in person who may see the project may.
+
+    Without a municipality the need is placed in the project's.
+    """
     require(actor, "needs.add_need", project)
-    need = Need(project=project, author=actor)
-    _set_fields(need, fields, NEED_FIELDS)
-    if need.municipality_id is None:
-        need.municipality_id = project.municipality_id
-    if need.campaign_id and not need.campaign.opens_on <= _today() <= need.campaign.closes_on:  # type: ignore[union-attr]
-        raise ValidationError({"campaign": _("This campaign is not open for needs.")})
-    _check_need(need, actor)
+    need = Need(
+        project=project,
+        author=actor,
+        title=title,
+        description=description,
+        campaign=campaign,
+        stakeholder_group=stakeholder_group,
+        organisation=organisation,
+        municipality=municipality if municipality is not None else project.municipality,
+        area=area,
+        visibility=visibility,
+    )
+    _check_choices(actor=actor, need=need, stored=None)
     save_with_history(need, actor=actor)
+    # Dimensions and SDG targets are shared vocabularies that every need may use.
     need.dimensions.set(dimensions)
     need.sdg_targets.set(sdg_targets)
-    leaders = _project_staff(project, LEADER_ROLES)
+    leaders = list(project_leaders(project=project).exclude(pk=actor.pk))
     if leaders:
         notification_send(
-            recipients=[user for user in leaders if user.pk != actor.pk],
+            recipients=leaders,
             title=lambda: (
                 _("New need in %(project)s: %(title)s")
                 % {"project": project.name, "title": need.title}
@@ -136,36 +191,57 @@ def need_submit(
     return need
 
 
-def _today() -> Any:
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
 @transaction.atomic
 def need_update(
     *,
-    actor: Any,
+    actor: User,
     need: Need,
-    dimensions: Iterable[Any] | None = None,
-    sdg_targets: Iterable[Any] | None = None,
-    **fields: Any,
+    title: str = UNSET,
+    description: str = UNSET,
+    campaign: Campaign | None = UNSET,
+    stakeholder_group: StakeholderGroup | None = UNSET,
+    organisation: Organisation | None = UNSET,
+    municipality: Municipality | None = UNSET,
+    area: str = UNSET,
+    visibility: str = UNSET,
+    dimensions: Iterable[SustainabilityDimension] = UNSET,
+    sdg_targets: Iterable[Target] = UNSET,
 ) -> Need:
-    """Edit a need: its author while it is not hidden, or the project's leaders."""
+    """Edit a need: its author while it is not hidden, or the project's leaders.
+
+    An empty municipality puts the need back in the project's.
+    """
     require(actor, "needs.change_need", need)
-    _set_fields(need, fields, NEED_FIELDS)
-    _check_need(need, actor)
+    stored = _stored_choices(need)
+    if municipality is None:
+        municipality = need.project.municipality
+    set_fields(
+        need,
+        title=title,
+        description=description,
+        campaign=campaign,
+        stakeholder_group=stakeholder_group,
+        organisation=organisation,
+        municipality=municipality,
+        area=area,
+        visibility=visibility,
+    )
+    _check_choices(actor=actor, need=need, stored=stored)
     save_with_history(need, actor=actor)
-    if dimensions is not None:
+    if dimensions is not UNSET:
         need.dimensions.set(dimensions)
-    if sdg_targets is not None:
+    if sdg_targets is not UNSET:
         need.sdg_targets.set(sdg_targets)
     return need
 
 
 @transaction.atomic
-def need_support(*, actor: Any, need: Need) -> bool:
-    """Add ``actor``'s support ("me too"). Returns False if they already supported it."""
+def need_support(*, actor: User, need: Need) -> bool:
+    """Add ``actor``'s support ("me too"). Returns False if they already supported it.
+
+    Supporting twice (a double click, a replayed request) changes nothing the second time: the
+    database holds one support per person and need, and only a new row raises the count.
+    """
     require(actor, "needs.support_need", need)
     try:
         with transaction.atomic():
@@ -173,13 +249,13 @@ def need_support(*, actor: Any, need: Need) -> bool:
     except IntegrityError:
         return False
     Need.objects.filter(pk=need.pk).update(support_count=F("support_count") + 1)
-    need.support_count += 1
+    need.refresh_from_db(fields=["support_count"])
     return True
 
 
 @transaction.atomic
-def need_support_withdraw(*, actor: Any, need: Need) -> bool:
-    """Withdraw ``actor``'s support. Returns False if there was none."""
+def need_support_withdraw(*, actor: User, need: Need) -> bool:
+    """Withdraw ``actor``'s support. Returns False if there was none (nothing changes then)."""
     require(actor, "needs.support_need", need)
     deleted, _rows = NeedSupport.objects.filter(need=need, user=actor).delete()
     if not deleted:
@@ -187,12 +263,12 @@ def need_support_withdraw(*, actor: Any, need: Need) -> bool:
     Need.objects.filter(pk=need.pk, support_count__gt=0).update(
         support_count=F("support_count") - 1
     )
-    need.support_count = max(0, need.support_count - 1)
+    need.refresh_from_db(fields=["support_count"])
     return True
 
 
 @transaction.atomic
-def need_moderate(*, actor: Any, need: Need, action: str, reason: str) -> ModerationEvent:
+def need_moderate(*, actor: User, need: Need, action: str, reason: str) -> ModerationEvent:
     """Hide or restore a need, with a reason that is logged and never edited."""
     require(actor, "needs.moderate_need", need)
     reason = (reason or "").strip()
@@ -227,7 +303,7 @@ def need_moderate(*, actor: Any, need: Need, action: str, reason: str) -> Modera
 
 
 @transaction.atomic
-def need_assign_unit(*, actor: Any, need: Need, unit: Unit | None) -> Need:
+def need_assign_unit(*, actor: User, need: Need, unit: Unit | None) -> Need:
     """Make one of the organisation's units (förvaltning, nämnd) responsible for the need."""
     require(actor, "needs.assign_unit", need)
     if unit is not None and unit.organisation_id != need.project.organisation_id:
@@ -245,13 +321,13 @@ def need_assign_unit(*, actor: Any, need: Need, unit: Unit | None) -> Need:
 def _needs_of(project: Project, needs: Iterable[Need]) -> list[Need]:
     needs = list(needs)
     if any(need.project_id != project.pk for need in needs):
-        raise ValidationError(_("All needs must belong to the project."))
+        raise ValidationError({"needs": _("All needs must belong to the project.")})
     return needs
 
 
 @transaction.atomic
 def cluster_create(
-    *, actor: Any, project: Project, name: str, needs: Iterable[Need] = ()
+    *, actor: User, project: Project, name: str, needs: Iterable[Need] = ()
 ) -> Cluster:
     """Name a group of needs (kluster), for example a suggestion the leader accepts."""
     require(actor, "needs.manage_clusters", project)
@@ -263,13 +339,13 @@ def cluster_create(
     return cluster
 
 
-def _move(actor: Any, need: Need, cluster: Cluster | None) -> None:
+def _move(actor: User, need: Need, cluster: Cluster | None) -> None:
     need.cluster = cluster
     save_with_history(need, actor=actor)
 
 
 @transaction.atomic
-def cluster_rename(*, actor: Any, cluster: Cluster, name: str) -> Cluster:
+def cluster_rename(*, actor: User, cluster: Cluster, name: str) -> Cluster:
     require(actor, "needs.manage_clusters", cluster.project)
     cluster.name = (name or "").strip()
     save_with_history(cluster, actor=actor)
@@ -277,11 +353,11 @@ def cluster_rename(*, actor: Any, cluster: Cluster, name: str) -> Cluster:
 
 
 @transaction.atomic
-def cluster_merge(*, actor: Any, source: Cluster, target: Cluster) -> Cluster:
+def cluster_merge(*, actor: User, source: Cluster, target: Cluster) -> Cluster:
     """Move every need of ``source`` into ``target`` and remove ``source``."""
     require(actor, "needs.manage_clusters", target.project)
     if source.project_id != target.project_id:
-        raise ValidationError(_("Only clusters of the same project can be merged."))
+        raise ValidationError({"target": _("Only clusters of the same project can be merged.")})
     if source.pk == target.pk:
         raise ValidationError({"target": _("Choose another cluster to merge with.")})
     for need in list(source.needs.all()):
@@ -292,7 +368,7 @@ def cluster_merge(*, actor: Any, source: Cluster, target: Cluster) -> Cluster:
 
 
 @transaction.atomic
-def cluster_split(*, actor: Any, cluster: Cluster, needs: Iterable[Need], name: str) -> Cluster:
+def cluster_split(*, actor: User, cluster: Cluster, needs: Iterable[Need], name: str) -> Cluster:
     """Move the chosen needs out of ``cluster`` into a new cluster called ``name``."""
     require(actor, "needs.manage_clusters", cluster.project)
     chosen = _needs_of(cluster.project, needs)
@@ -304,7 +380,7 @@ def cluster_split(*, actor: Any, cluster: Cluster, needs: Iterable[Need], name: 
 
 
 @transaction.atomic
-def need_move_to_cluster(*, actor: Any, need: Need, cluster: Cluster | None) -> Need:
+def need_move_to_cluster(*, actor: User, need: Need, cluster: Cluster | None) -> Need:
     """Put a need in another cluster, or in none."""
     require(actor, "needs.manage_clusters", need.project)
     if cluster is not None and cluster.project_id != need.project_id:
@@ -314,7 +390,7 @@ def need_move_to_cluster(*, actor: Any, need: Need, cluster: Cluster | None) -> 
 
 
 @transaction.atomic
-def cluster_delete(*, actor: Any, cluster: Cluster) -> None:
+def cluster_delete(*, actor: User, cluster: Cluster) -> None:
     """Dissolve a cluster; its needs stay, without a cluster."""
     require(actor, "needs.manage_clusters", cluster.project)
     cluster._history_user = actor  # type: ignore[attr-defined]
@@ -326,7 +402,7 @@ def cluster_delete(*, actor: Any, cluster: Cluster) -> None:
 
 @transaction.atomic
 def priority_weights_set(
-    *, actor: Any, project: Project, reach: int, urgency: int, goal_fit: int, support: int
+    *, actor: User, project: Project, reach: int, urgency: int, goal_fit: int, support: int
 ) -> PriorityWeights:
     require(actor, "needs.prioritise_need", project)
     weights = PriorityWeights.objects.filter(project=project).first() or PriorityWeights(
@@ -344,7 +420,7 @@ def priority_weights_set(
 
 @transaction.atomic
 def need_score(
-    *, actor: Any, need: Need, reach: int | None, urgency: int | None, goal_fit: int | None
+    *, actor: User, need: Need, reach: int | None, urgency: int | None, goal_fit: int | None
 ) -> Need:
     """Score a need 1-5 on reach, urgency and fit with the project goals."""
     require(actor, "needs.prioritise_need", need.project)
@@ -355,7 +431,7 @@ def need_score(
 
 @transaction.atomic
 def cluster_score(
-    *, actor: Any, cluster: Cluster, reach: int | None, urgency: int | None, goal_fit: int | None
+    *, actor: User, cluster: Cluster, reach: int | None, urgency: int | None, goal_fit: int | None
 ) -> int:
     """Give every need of the cluster the same scores. Returns how many needs were scored."""
     require(actor, "needs.prioritise_need", cluster.project)

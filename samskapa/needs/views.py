@@ -1,24 +1,32 @@
 """Pages of the needs inventory. Each view parses input, calls one service or selector, renders."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+)
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from samskapa.core.access import access, require
+from samskapa.core.access import signed_in
+from samskapa.core.exports import csv_response
+from samskapa.core.feedback import report_form_errors
+from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate
-from samskapa.core.views import apply_validation_error
+from samskapa.core.views import call_service
 from samskapa.needs import exports, selectors, services
 from samskapa.needs.clustering import DEFAULT_DISTANCE
+from samskapa.needs.filters import ModerationFilter, NeedFilter
 from samskapa.needs.forms import (
+    CampaignChoiceForm,
     CampaignForm,
     ClusterCreateForm,
     ClusterMergeForm,
@@ -28,56 +36,15 @@ from samskapa.needs.forms import (
     NeedMoveForm,
     PriorityWeightsForm,
     ScoreForm,
+    SimilarNeedsForm,
     ThresholdForm,
     UnitForm,
 )
-from samskapa.needs.models import Campaign, Cluster, Need
-from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
-
-
-def _project(request: HttpRequest, slug: str, permission: str | None = None) -> Project:
-    return access(
-        projects_visible_to(user=request.user).select_related("organisation", "municipality"),
-        user=request.user,
-        view_permission="projects.view_project",
-        permission=permission,
-        slug=slug,
-    )
-
-
-def _need(request: HttpRequest, pk: int, permission: str | None = None) -> Need:
-    return access(
-        selectors.need_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="needs.view_need",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _campaign(request: HttpRequest, pk: int, permission: str | None = None) -> Campaign:
-    return access(
-        Campaign.objects.select_related("project__organisation").prefetch_related(
-            "stakeholder_groups"
-        ),
-        user=request.user,
-        view_permission="needs.view_campaign",
-        permission=permission,
-        pk=pk,
-    )
-
-
-def _cluster(request: HttpRequest, pk: int) -> Cluster:
-    cluster = get_object_or_404(Cluster.objects.select_related("project__organisation"), pk=pk)
-    _project(request, cluster.project.slug, "needs.manage_clusters")
-    return cluster
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
     """Back to the page the form was on (same site only), else ``default``."""
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
@@ -87,22 +54,11 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 # --- Needs ------------------------------------------------------------------------------------
 
 
-def _need_filters(request: HttpRequest) -> dict[str, Any]:
-    return {
-        "query": request.GET.get("q", "").strip(),
-        "project_slug": request.GET.get("project", ""),
-        "stakeholder_group": request.GET.get("group", ""),
-        "dimension": request.GET.get("dimension", ""),
-        "sort": request.GET.get("sort", "newest"),
-    }
-
-
 def need_list_view(request: HttpRequest) -> HttpResponse:
-    filters = _need_filters(request)
-    page = paginate(request, selectors.need_list(user=request.user, **filters), per_page=20)
+    filtered = filter_list(request, NeedFilter, selectors.needs_for_list(user=request.user))
     context = {
-        "page_obj": page,
-        "filters": filters,
+        "page_obj": paginate(request, filtered.queryset, per_page=20),
+        "filters": filtered.filterset.values,
         "projects": selectors.projects_with_needs(user=request.user),
         "groups": StakeholderGroup.objects.all(),
         "dimensions": SustainabilityDimension.objects.all(),
@@ -111,20 +67,32 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def need_export(request: HttpRequest) -> StreamingHttpResponse:
-    """The needs of the list, with its filters, as CSV: only what the reader may see."""
-    response = StreamingHttpResponse(
-        exports.need_export_lines(user=request.user, **_need_filters(request)),
-        content_type="text/csv; charset=utf-8",
+def need_export(request: HttpRequest) -> HttpResponseBase:
+    """The needs of the list, with its filters, as CSV: only what the reader may see.
+
+    Filters that cannot be used answer 400 rather than a file of other needs than asked for.
+    """
+    filterset = NeedFilter(
+        request.GET, queryset=selectors.needs_for_list(user=request.user), request=request
     )
-    filename = f"behov-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    if not filterset.is_valid():
+        fields = filterset.form.fields
+        labels = [str(fields[name].label) for name in filterset.errors if name in fields]
+        return HttpResponseBadRequest(
+            _("The needs could not be exported: these filters cannot be used: %(filters)s.")
+            % {"filters": ", ".join(labels)},
+            content_type="text/plain; charset=utf-8",
+        )
+    return csv_response(
+        filename=f"behov-{timezone.localdate().isoformat()}.csv",
+        header=exports.need_export_header(),
+        rows=exports.need_export_rows(needs=filterset.qs, searched=bool(filterset.values.get("q"))),
+    )
 
 
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk)
     user = request.user
+    need = selectors.access_need(user=user, pk=pk)
     can_moderate = user.has_perm("needs.moderate_need", need)
     can_lead = user.has_perm("needs.assign_unit", need)
     context = {
@@ -148,25 +116,35 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def need_create(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request.user)
     slug = request.GET.get("project") or request.POST.get("project") or ""
     if not slug:
-        projects = projects_visible_to(user=request.user).order_by("name")
+        projects = projects_visible_to(user=user).order_by("name")
         return render(request, "needs/need_choose_project.html", {"projects": projects})
-    project = _project(request, slug, "needs.add_need")
+    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.add_need")
     campaigns = selectors.open_campaigns(project=project, today=timezone.localdate())
-    organisations = selectors.organisations_for_author(user=request.user)
-    initial: dict[str, Any] = {}
-    if request.GET.get("campaign"):
-        initial["campaign"] = campaigns.filter(pk=request.GET["campaign"]).first()
+    # A link from a campaign's page names the campaign; one that is closed, of another project
+    # or no number at all is left out, and the person chooses in the form.
+    chosen = CampaignChoiceForm(request.GET, campaigns=campaigns)
+    if request.method == "GET" and not chosen.is_valid():
+        messages.warning(
+            request,
+            _(
+                "The campaign in the address is not open for needs in this project; choose one below."
+            ),
+        )
     form = NeedForm(
-        request.POST or None, campaigns=campaigns, organisations=organisations, initial=initial
+        request.POST or None,
+        campaigns=campaigns,
+        organisations=selectors.organisations_to_act_for(user=user),
+        municipalities=selectors.municipalities_for_project(project=project),
+        initial={"campaign": chosen.cleaned_data.get("campaign")} if chosen.is_valid() else {},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            need = services.need_submit(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        need = call_service(
+            form, services.need_submit, actor=user, project=project, **form.cleaned_data
+        )
+        if need is not None:
             messages.success(request, _("Thank you! Your need has been submitted."))
             return redirect(need)
     return render(request, "needs/need_form.html", {"form": form, "project": project})
@@ -174,20 +152,20 @@ def need_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def need_update(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.change_need")
-    campaigns = need.project.campaigns.all()
-    organisations = selectors.organisations_for_author(user=request.user)
-    if need.organisation is not None and need.organisation not in organisations:
-        organisations.append(need.organisation)
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.change_need")
     form = NeedForm(
-        request.POST or None, instance=need, campaigns=campaigns, organisations=organisations
+        request.POST or None,
+        instance=need,
+        campaigns=selectors.campaigns_of(project=need.project),
+        organisations=selectors.organisations_to_act_for(user=user, keeping=need.organisation_id),
+        municipalities=selectors.municipalities_for_project(
+            project=need.project, keeping=need.municipality_id
+        ),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.need_update(actor=request.user, need=need, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(form, services.need_update, actor=user, need=need, **form.cleaned_data)
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(need)
     return render(
@@ -198,32 +176,35 @@ def need_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def need_similar(request: HttpRequest) -> HttpResponse:
     """The partial of needs like the one being typed (HTMX), for the submit form."""
-    project = _project(request, request.GET.get("project", ""))
-    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"
-    exclude = request.GET.get("exclude", "")
-    needs = selectors.similar_needs(
-        user=request.user,
-        project=project,
-        text=text[:2000],
-        exclude_pk=int(exclude) if exclude.isdigit() else None,
+    project = selectors.access_needs_project(user=request.user, slug=request.GET.get("project", ""))
+    form = SimilarNeedsForm(request.GET)
+    searched = form.is_valid() and bool(form.text().strip())
+    needs = (
+        selectors.similar_needs(
+            user=request.user,
+            project=project,
+            text=form.text(),
+            exclude_pk=form.cleaned_data["exclude"],
+        )
+        if searched
+        else []
     )
     return render(
-        request,
-        "needs/includes/similar_needs.html",
-        {"similar": needs, "searched": bool(text.strip())},
+        request, "needs/includes/similar_needs.html", {"similar": needs, "searched": searched}
     )
 
 
 @login_required
 @require_POST
 def need_support_view(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.support_need")
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.support_need")
     if request.POST.get("action") == "withdraw":
-        services.need_support_withdraw(actor=request.user, need=need)
+        services.need_support_withdraw(actor=user, need=need)
         need.supported_by_user = False  # type: ignore[attr-defined]
         message = _("Your support has been withdrawn.")
     else:
-        services.need_support(actor=request.user, need=need)
+        services.need_support(actor=user, need=need)
         need.supported_by_user = True  # type: ignore[attr-defined]
         message = _("Thank you for your support.")
     if getattr(request, "htmx", False):
@@ -239,42 +220,48 @@ def need_support_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def need_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.moderate_need")
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.moderate_need")
     form = ModerationForm(request.POST)
     if form.is_valid():
-        try:
-            services.need_moderate(actor=request.user, need=need, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The moderation has been logged."))
-            return _back(request, need.get_absolute_url())
-    _form_errors(request, form)
+        call_service(form, services.need_moderate, actor=user, need=need, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("The moderation has been logged."))
+    else:
+        report_form_errors(request, form)
     return _back(request, need.get_absolute_url())
 
 
 @login_required
 @require_POST
 def need_assign_unit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.assign_unit")
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.assign_unit")
     form = UnitForm(request.POST, organisation_id=need.project.organisation_id)
     if form.is_valid():
-        services.need_assign_unit(actor=request.user, need=need, unit=form.cleaned_data["unit"])
+        call_service(
+            form, services.need_assign_unit, actor=user, need=need, unit=form.cleaned_data["unit"]
+        )
+    if form.is_valid():
         messages.success(request, _("The responsible unit has been saved."))
     else:
-        messages.error(request, _("Choose one of the organisation's units."))
+        report_form_errors(request, form)
     return redirect(need)
 
 
 @login_required
 def moderation_queue_view(request: HttpRequest) -> HttpResponse:
-    state = request.GET.get("state", "")
-    needs = selectors.moderation_queue(user=request.user, state=state)
-    page = paginate(request, needs, per_page=25)
+    filtered = filter_list(
+        request, ModerationFilter, selectors.moderation_queue(user=signed_in(request.user))
+    )
     return render(
         request,
         "needs/moderation_queue.html",
-        {"page_obj": page, "state": state, "moderation_form": ModerationForm()},
+        {
+            "page_obj": paginate(request, filtered.queryset, per_page=25),
+            "state": filtered.filterset.values.get("state") or "",
+            "moderation_form": ModerationForm(),
+        },
     )
 
 
@@ -282,14 +269,14 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
 
 
 def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug)
-    page = paginate(request, selectors.need_list(user=request.user, project_slug=slug))
+    user = request.user
+    project = selectors.access_needs_project(user=user, slug=slug)
     context = {
         "project": project,
         "campaigns": selectors.campaigns_of(project=project),
-        "page_obj": page,
-        "can_lead": request.user.has_perm("needs.manage_campaign", project),
-        "can_moderate": request.user.has_perm("needs.moderate_need", project),
+        "page_obj": paginate(request, selectors.project_need_list(user=user, project=project)),
+        "can_lead": user.has_perm("needs.manage_campaign", project),
+        "can_moderate": user.has_perm("needs.moderate_need", project),
         "today": timezone.localdate(),
     }
     return render(request, "needs/project_needs.html", context)
@@ -297,16 +284,14 @@ def project_needs(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def campaign_create(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "needs.manage_campaign")
+    user = signed_in(request.user)
+    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_campaign")
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.campaign_create(
-                actor=request.user, project=project, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        campaign = call_service(
+            form, services.campaign_create, actor=user, project=project, **form.cleaned_data
+        )
+        if campaign is not None:
             messages.success(request, _("The campaign has been created."))
             return redirect("needs:campaign_detail", pk=campaign.pk)
     return render(request, "needs/campaign_form.html", {"form": form, "project": project})
@@ -314,14 +299,14 @@ def campaign_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def campaign_update(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _campaign(request, pk, "needs.manage_campaign")
+    user = signed_in(request.user)
+    campaign = selectors.access_campaign(user=user, pk=pk, rule="needs.manage_campaign")
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.campaign_update(actor=request.user, campaign=campaign, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        call_service(
+            form, services.campaign_update, actor=user, campaign=campaign, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect("needs:campaign_detail", pk=campaign.pk)
     context = {"form": form, "project": campaign.project, "campaign": campaign}
@@ -329,15 +314,16 @@ def campaign_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _campaign(request, pk)
-    needs = selectors.need_list(user=request.user, campaign_id=campaign.pk)
+    user = request.user
+    campaign = selectors.access_campaign(user=user, pk=pk)
+    needs = selectors.campaign_need_list(user=user, campaign=campaign)
     today = timezone.localdate()
     context = {
         "campaign": campaign,
         "project": campaign.project,
         "page_obj": paginate(request, needs),
         "is_open": campaign.opens_on <= today <= campaign.closes_on,
-        "can_lead": request.user.has_perm("needs.manage_campaign", campaign.project),
+        "can_lead": user.has_perm("needs.manage_campaign", campaign.project),
     }
     return render(request, "needs/campaign_detail.html", context)
 
@@ -347,101 +333,103 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def clustering_view(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "needs.manage_clusters")
+    user = signed_in(request.user)
+    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_clusters")
     threshold_form = ThresholdForm(request.GET or None)
     distance = (
         threshold_form.cleaned_data["distance"] if threshold_form.is_valid() else DEFAULT_DISTANCE
     )
-    clusters = selectors.clusters_of(user=request.user, project=project)
     context = {
         "project": project,
         "threshold_form": threshold_form if request.GET else ThresholdForm(),
         "distance": distance,
         "suggestions": selectors.cluster_suggestions(
-            user=request.user, project=project, distance_threshold=distance
+            user=user, project=project, distance_threshold=distance
         ),
-        "clusters": clusters,
-        "unclustered": selectors.needs_visible_to(user=request.user)
-        .filter(project=project, is_hidden=False, cluster__isnull=True)
-        .order_by("title"),
+        "clusters": selectors.clusters_of(user=user, project=project),
+        "unclustered": selectors.unclustered_needs(user=user, project=project),
     }
     return render(request, "needs/clustering.html", context)
-
-
-def _form_errors(request: HttpRequest, form: Any) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @login_required
 @require_POST
 def cluster_create(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "needs.manage_clusters")
-    needs = selectors.needs_visible_to(user=request.user).filter(project=project)
-    form = ClusterCreateForm(request.POST, needs=needs)
+    user = signed_in(request.user)
+    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.manage_clusters")
+    form = ClusterCreateForm(
+        request.POST, needs=selectors.project_needs_by_title(user=user, project=project)
+    )
     if form.is_valid():
-        try:
-            services.cluster_create(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The cluster has been created."))
+        call_service(
+            form, services.cluster_create, actor=user, project=project, **form.cleaned_data
+        )
+    if form.is_valid():
+        messages.success(request, _("The cluster has been created."))
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:clustering", slug=project.slug)
 
 
 @login_required
 @require_POST
 def cluster_rename(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = _cluster(request, pk)
+    user = signed_in(request.user)
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterRenameForm(request.POST)
     if form.is_valid():
-        services.cluster_rename(actor=request.user, cluster=cluster, name=form.cleaned_data["name"])
+        call_service(
+            form, services.cluster_rename, actor=user, cluster=cluster, **form.cleaned_data
+        )
+    if form.is_valid():
         messages.success(request, _("The cluster has been renamed."))
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:clustering", slug=cluster.project.slug)
 
 
 @login_required
 @require_POST
 def cluster_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = _cluster(request, pk)
+    user = signed_in(request.user)
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterMergeForm(request.POST, clusters=cluster.project.need_clusters.exclude(pk=pk))
     if form.is_valid():
-        services.cluster_merge(
-            actor=request.user, source=cluster, target=form.cleaned_data["target"]
+        call_service(
+            form,
+            services.cluster_merge,
+            actor=user,
+            source=cluster,
+            target=form.cleaned_data["target"],
         )
+    if form.is_valid():
         messages.success(request, _("The clusters have been merged."))
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:clustering", slug=cluster.project.slug)
 
 
 @login_required
 @require_POST
 def cluster_split(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = _cluster(request, pk)
+    user = signed_in(request.user)
+    cluster = selectors.access_cluster(user=user, pk=pk)
     form = ClusterCreateForm(request.POST, needs=cluster.needs.all())
     if form.is_valid():
-        try:
-            services.cluster_split(actor=request.user, cluster=cluster, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The needs have been moved to a new cluster."))
+        call_service(form, services.cluster_split, actor=user, cluster=cluster, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("The needs have been moved to a new cluster."))
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:clustering", slug=cluster.project.slug)
 
 
 @login_required
 @require_POST
 def cluster_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = _cluster(request, pk)
-    services.cluster_delete(actor=request.user, cluster=cluster)
+    user = signed_in(request.user)
+    cluster = selectors.access_cluster(user=user, pk=pk)
+    services.cluster_delete(actor=user, cluster=cluster)
     messages.success(request, _("The cluster has been dissolved; its needs are kept."))
     return redirect("needs:clustering", slug=cluster.project.slug)
 
@@ -449,15 +437,21 @@ def cluster_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def need_move(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.manage_clusters")
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.manage_clusters")
     form = NeedMoveForm(request.POST, clusters=need.project.need_clusters.all())
     if form.is_valid():
-        services.need_move_to_cluster(
-            actor=request.user, need=need, cluster=form.cleaned_data["cluster"]
+        call_service(
+            form,
+            services.need_move_to_cluster,
+            actor=user,
+            need=need,
+            cluster=form.cleaned_data["cluster"],
         )
+    if form.is_valid():
         messages.success(request, _("The need has been moved."))
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:clustering", slug=need.project.slug)
 
 
@@ -466,20 +460,18 @@ def need_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def prioritisation_view(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, "needs.prioritise_need")
+    user = signed_in(request.user)
+    project = selectors.access_needs_project(user=user, slug=slug, rule="needs.prioritise_need")
     weights = selectors.priority_weights_of(project=project)
     form = PriorityWeightsForm(request.POST or None, instance=weights)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.priority_weights_set(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as invalid:
-            apply_validation_error(form, invalid)
-        else:
+        call_service(
+            form, services.priority_weights_set, actor=user, project=project, **form.cleaned_data
+        )
+        if form.is_valid():
             messages.success(request, _("The weights have been saved."))
             return redirect("needs:prioritisation", slug=project.slug)
-    ranked = paginate(
-        request, selectors.needs_ranked(user=request.user, project=project), per_page=50
-    )
+    ranked = paginate(request, selectors.needs_ranked(user=user, project=project), per_page=50)
     rows = [(need, selectors.score_components(need, weights)) for need in ranked.object_list]
     context = {
         "project": project,
@@ -496,31 +488,37 @@ def prioritisation_view(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def need_score_view(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk, "needs.prioritise_need")
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.prioritise_need")
     form = ScoreForm(request.POST)
     if form.is_valid():
-        services.need_score(actor=request.user, need=need, **form.cleaned_data)
+        call_service(form, services.need_score, actor=user, need=need, **form.cleaned_data)
+    if form.is_valid():
         messages.success(
             request, _("The scores of “%(title)s” have been saved.") % {"title": need.title}
         )
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return _back(request, f"{need.project.get_absolute_url()}")
 
 
 @login_required
 @require_POST
 def cluster_score_view(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = get_object_or_404(Cluster.objects.select_related("project__organisation"), pk=pk)
-    require(request.user, "needs.prioritise_need", cluster.project)
+    user = signed_in(request.user)
+    cluster = selectors.access_cluster(user=user, pk=pk, rule="needs.prioritise_need")
     form = ScoreForm(request.POST)
+    count = None
     if form.is_valid():
-        count = services.cluster_score(actor=request.user, cluster=cluster, **form.cleaned_data)
+        count = call_service(
+            form, services.cluster_score, actor=user, cluster=cluster, **form.cleaned_data
+        )
+    if count is not None:
         messages.success(
             request,
             _("The scores have been given to the %(count)d needs of “%(name)s”.")
             % {"count": count, "name": cluster.name},
         )
     else:
-        _form_errors(request, form)
+        report_form_errors(request, form)
     return redirect("needs:prioritisation", slug=cluster.project.slug)

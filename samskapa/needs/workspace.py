@@ -26,8 +26,10 @@ def needs_to_moderate(*, user: User, today: datetime.date) -> QuerySet[Need]:
     since = timezone.make_aware(
         datetime.datetime.combine(today - datetime.timedelta(days=NEW_NEED_DAYS), datetime.time())
     )
-    return moderation_queue(user=user, state="visible").filter(
-        ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk"))), created_at__gte=since
+    return moderation_queue(user=user).filter(
+        ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk"))),
+        is_hidden=False,
+        created_at__gte=since,
     )
 
 

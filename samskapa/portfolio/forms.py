@@ -10,7 +10,8 @@ from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation, Unit
-from samskapa.portfolio.models import PIPELINE, Decision, Initiative, Stage
+from samskapa.portfolio import stages
+from samskapa.portfolio.models import Initiative, Stage
 from samskapa.programmes.models import Programme
 from samskapa.projects.forms import DateInput
 from samskapa.projects.models import Project
@@ -156,21 +157,15 @@ class InitiativeForm(forms.ModelForm):
 
 
 def decision_choices(initiative: Initiative, decisions: list[str]) -> list[tuple[str, str]]:
-    """Radio labels that say what each decision does to this initiative."""
-    labels: dict[str, Any] = {
-        Decision.STOP: _("Stop: the initiative ends here"),
-        Decision.HOLD: _("Hold: put it on the “not now” shelf"),
-        Decision.REWORK: _("Rework: another round at %(stage)s")
-        % {"stage": initiative.get_stage_display().lower()},
-    }
-    if initiative.stage == Stage.PARKED:
-        labels[Decision.GO] = _("Go: take it up again at %(stage)s") % {
-            "stage": str(Stage(initiative.parked_from_stage).label).lower()
-        }
-    elif initiative.stage in PIPELINE[:-1]:
-        following = PIPELINE[PIPELINE.index(Stage(initiative.stage)) + 1]
-        labels[Decision.GO] = _("Go: on to %(stage)s") % {"stage": str(following.label).lower()}
-    return [(decision, labels[decision]) for decision in decisions if decision in labels]
+    """Radio labels that say what each decision does to this initiative (from ``stages.GATES``)."""
+    choices = []
+    for decision in decisions:
+        outcome = stages.outcome(initiative.stage, decision)
+        if not isinstance(outcome, stages.Move):
+            continue
+        to = stages.destination(outcome, parked_from_stage=initiative.parked_from_stage)
+        choices.append((decision, str(outcome.label) % {"stage": str(Stage(to).label).lower()}))
+    return choices
 
 
 class PoliticalDecisionFields(forms.Form):
@@ -199,6 +194,9 @@ class PoliticalDecisionFields(forms.Form):
 
 
 class GateDecisionForm(PoliticalDecisionFields):
+    # The stage the decider saw, sent back with the decision: one about a stage the initiative
+    # has since left (a second click, a colleague's decision in between) is refused.
+    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.HiddenInput)
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     rationale = forms.CharField(
         label=_("Rationale"),
@@ -215,6 +213,7 @@ class GateDecisionForm(PoliticalDecisionFields):
     )
 
     field_order = [
+        "stage",
         "decision",
         "rationale",
         "board",
@@ -226,8 +225,13 @@ class GateDecisionForm(PoliticalDecisionFields):
     def __init__(
         self, *args: Any, initiative: Initiative, decisions: list[str], **kwargs: Any
     ) -> None:
+        kwargs.setdefault("initial", {"stage": initiative.stage})
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = decision_choices(initiative, decisions)  # type: ignore[attr-defined]
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        # The stage is a hidden field: what is wrong with it is about the decision as a whole.
+        super().add_error(None if field == "stage" else field, error)
 
 
 class GateCorrectionForm(PoliticalDecisionFields):

@@ -2,9 +2,11 @@
 
 An initiative is run by the leaders of its urban development project, of its programme's leading
 organisation, or of its own lead organisation; they alone edit it and decide at its gates.
-Objects: an Initiative, or for add_initiative the project, programme or organisation it is to
-belong to. ``portfolio.selectors.initiatives_visible_to`` is ``portfolio.view_initiative`` as a
-query; change both together.
+Objects: an Initiative; for add_initiative the project, programme or organisation it is to
+belong to; for take_idea_forward the Idea; start_initiative has none (whether the user may
+start an initiative anywhere, which add_initiative then decides for the place chosen).
+``portfolio.selectors.initiatives_visible_to`` is ``portfolio.view_initiative`` as a query;
+change both together.
 """
 
 from typing import Any
@@ -12,6 +14,8 @@ from typing import Any
 import rules
 
 from samskapa.core.predicates import (
+    LEADER_ROLES,
+    has_any_role,
     is_admin,
     is_public,
     leads_organisation,
@@ -23,6 +27,10 @@ from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import Programme
 from samskapa.programmes.rules import is_programme_member
 from samskapa.projects.models import Project
+
+
+def may_view_idea(user: Any, idea: Any) -> bool:
+    return idea is not None and user.has_perm("ideas.view_idea", idea)
 
 
 def leads_scope(user: Any, scope: Any) -> bool:
@@ -59,6 +67,23 @@ def is_initiative_member(user: Any, initiative: Any) -> bool:
 
 
 @rules.predicate
+def leads_something(user: Any) -> bool:
+    """Leads a project or an organisation somewhere (or is the platform administrator)."""
+    return has_any_role(user, LEADER_ROLES)
+
+
+@rules.predicate
+def leads_idea_scope(user: Any, idea: Any) -> bool:
+    """May take the idea forward: an idea of a project by the project's leaders, an idea
+    without a project by anyone who leads something (the place is checked when it is chosen)."""
+    if idea is None:
+        return False
+    if idea.project_id:
+        return leads_project(user, idea.project)
+    return has_any_role(user, LEADER_ROLES)
+
+
+@rules.predicate
 def initiative_context_visible(user: Any, initiative: Any) -> bool:
     """Its project and programme, where it has them, are visible to ``user``."""
     if initiative is None:
@@ -71,7 +96,11 @@ def initiative_context_visible(user: Any, initiative: Any) -> bool:
     )
 
 
+rules.add_perm("portfolio.start_initiative", leads_something | is_admin)
 rules.add_perm("portfolio.add_initiative", rules.predicate(leads_scope) | is_admin)
+rules.add_perm(
+    "portfolio.take_idea_forward", (rules.predicate(may_view_idea) & leads_idea_scope) | is_admin
+)
 rules.add_perm(
     "portfolio.view_initiative",
     (is_public & initiative_context_visible) | is_initiative_member | leads_initiative | is_admin,

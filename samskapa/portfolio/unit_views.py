@@ -6,14 +6,14 @@ addresses under /projekt/ (unit_urls.py).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samskapa.core.access import access
-from samskapa.core.views import apply_validation_error
+from samskapa.core.access import Viewer, access, signed_in
+from samskapa.core.views import call_service
 from samskapa.portfolio.unit_matrix import unit_matrix
 from samskapa.projects import services
 from samskapa.projects.forms import PhaseRoleForm
@@ -21,15 +21,9 @@ from samskapa.projects.models import Project, ProjectPhase, UnitPhaseRole
 from samskapa.projects.selectors import matrix_units, projects_visible_to
 
 
-def _matrix_project(request: HttpRequest, slug: str, permission: str | None = None) -> Project:
+def _projects(user: Viewer) -> QuerySet[Project]:
     # The matrix needs none of the detail page's prefetches.
-    return access(
-        projects_visible_to(user=request.user).select_related("organisation"),
-        user=request.user,
-        view_permission="projects.view_project",
-        permission=permission,
-        slug=slug,
-    )
+    return projects_visible_to(user=user).select_related("organisation")
 
 
 def _render_matrix(
@@ -47,14 +41,26 @@ def _render_matrix(
 
 def unit_matrix_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Every administration and board of the organisation against the planning phases."""
-    project = _matrix_project(request, slug)
+    project = access(
+        _projects(request.user),
+        user=request.user,
+        view_permission="projects.view_project",
+        slug=slug,
+    )
     return _render_matrix(request, project, focus=request.GET.get("focus", ""))
 
 
 @login_required
 def unit_phase_edit(request: HttpRequest, slug: str, unit_pk: int, phase: str) -> HttpResponse:
     """One cell of the matrix. With htmx the form opens in the cell and saving redraws the matrix."""
-    project = _matrix_project(request, slug, "projects.change_project")
+    user = signed_in(request.user)
+    project = access(
+        _projects(user),
+        user=user,
+        view_permission="projects.view_project",
+        permission="projects.change_project",
+        slug=slug,
+    )
     if phase not in ProjectPhase.values:
         raise Http404(_("The page could not be found."))
     unit = get_object_or_404(matrix_units(project=project), pk=unit_pk)
@@ -67,18 +73,26 @@ def unit_phase_edit(request: HttpRequest, slug: str, unit_pk: int, phase: str) -
     form = PhaseRoleForm(request.POST or None, initial=initial, auto_id=f"id_{cell_id}_%s")
     htmx = bool(getattr(request, "htmx", False))
     if request.method == "POST" and form.is_valid():
-        try:
-            if form.cleaned_data["role"]:
-                services.unit_phase_role_set(
-                    actor=request.user, project=project, unit=unit, phase=phase, **form.cleaned_data
-                )
-            else:
-                services.unit_phase_role_clear(
-                    actor=request.user, project=project, unit=unit, phase=phase
-                )
-        except ValidationError as error:
-            apply_validation_error(form, error)
+        if form.cleaned_data["role"]:
+            call_service(
+                form,
+                services.unit_phase_role_set,
+                actor=user,
+                project=project,
+                unit=unit,
+                phase=phase,
+                **form.cleaned_data,
+            )
         else:
+            call_service(
+                form,
+                services.unit_phase_role_clear,
+                actor=user,
+                project=project,
+                unit=unit,
+                phase=phase,
+            )
+        if form.is_valid():
             message = _("%(unit)s, %(phase)s: saved.") % {
                 "unit": unit.name,
                 "phase": ProjectPhase(phase).label,

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "samskapa.core",
     "samskapa.geo",
     "samskapa.sdg",
@@ -50,9 +52,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "samskapa.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "samskapa.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "samskapa.core.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,6 +109,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "workspace:dashboard"
 
+# The site's name in e-mail subjects; SITE_URL (below) makes the links in e-mails absolute.
+SITE_NAME = env("SITE_NAME", default="Samskapa")
+
 # django-allauth: e-mail is the login, and it must be confirmed before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -113,7 +120,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
 # Revokes API tokens when a password changes and asks core.throttling who the client is. The
 # login limits (ACCOUNT_RATE_LIMITS, allauth's defaults) cover the API token endpoint as well.
@@ -140,14 +147,63 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Content-Security-Policy (django-csp; docs/frontend.md has the rules). The browser runs only
+# scripts and styles served by Samskapa itself, never inline ones, so injected markup can
+# neither run nor restyle anything. Pages pass data to scripts in <script type="application/json">
+# islands (json_script), which are not run. The nonce reaches script-src and style-src only on
+# a response whose template asked for request.csp_nonce: the API documentation pages
+# (templates/drf_spectacular/) start Swagger UI and Redoc with a few inline lines. No
+# 'unsafe-inline' for styles either: Designsystemet is a stylesheet; Chart.js and our scripts
+# set sizes through element.style, which CSP allows; htmx's inline indicator <style> is off
+# (base.html). data: images are Designsystemet's icons (SVG inside its CSS).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Third-party pages that cannot run under the policy, by URL name (samskapa.core.csp). Redoc
+# writes <style> elements before it can be given the nonce, and runs its search in a worker
+# made from a blob: URL. Scripts stay as strict as everywhere else. (Its logo from Redocly's
+# CDN stays refused: no visitor's address goes to a third party.)
+CONTENT_SECURITY_POLICY_BY_VIEW = {
+    "api:redoc": {"style-src": [SELF, UNSAFE_INLINE], "worker-src": [SELF, "blob:"]},
+}
+
 # Sessions live in the database (and cache where one is shared), never only in process memory.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Samskapa <noreply@samskapa.localhost>")
+# Seconds; a mail server that stops answering must not hold a worker (and a locked row) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 REDIS_URL = env("REDIS_URL", default="")
+
+
+def redis_cache(location: str, **extra: str) -> dict[str, object]:
+    """The cache on Redis: misses instead of errors while Redis is down (``core.cache``).
+
+    Short socket timeouts, so that a Redis that hangs instead of refusing costs a fraction of a
+    second, once per few seconds (the backend then stops trying for a moment), not per call.
+    """
+    timeout = env.float("REDIS_TIMEOUT", default=0.5)
+    return {
+        "BACKEND": "samskapa.core.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        **extra,
+    }
+
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -155,6 +211,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["samskapa.core.api.RulePermission"],
+    # DRF's own parsers, refusing NUL characters and absurdly nested JSON with a 400.
+    "DEFAULT_PARSER_CLASSES": [
+        "samskapa.core.parsers.JSONParser",
+        "samskapa.core.parsers.FormParser",
+        "samskapa.core.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "samskapa.core.api.DefaultPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
@@ -181,6 +243,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema component per choice set, named after it, where several fields share one set
+    # or several sets share a field name.
+    "ENUM_NAME_OVERRIDES": {
+        "StageEnum": "samskapa.portfolio.models.Stage",
+        "LevelEnum": "samskapa.portfolio.models.Level",
+        "AssignmentStatusEnum": "samskapa.assessment.models.AssignmentStatus",
+        "OrganisationTypeEnum": "samskapa.organisations.models.OrganisationType",
+        "VisibilityEnum": "samskapa.core.models.Visibility",
+        "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
+    },
 }
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
@@ -191,6 +263,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Without a broker (make run) tasks run in the request, right after the commit that scheduled them.
 CELERY_TASK_ALWAYS_EAGER = not bool(REDIS_URL or env("CELERY_BROKER_URL", default=""))
 CELERY_TASK_EAGER_PROPAGATES = True
+# While the broker is down a request that queues a task gives up after about half a second
+# (core.services logs it) instead of retrying for seconds.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
 CELERY_TIMEZONE = TIME_ZONE
 
 LOGGING = {

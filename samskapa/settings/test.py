@@ -1,20 +1,23 @@
 """``make test``: PostgreSQL and Redis, as in production."""
 
+import os
+
 from samskapa.settings.base import *  # noqa: F403
-from samskapa.settings.base import DATABASES, env
+from samskapa.settings.base import DATABASES, env, redis_cache
 
 DATABASES["default"] = env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/samskapa")
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
+# Each pytest-xdist worker keeps its own keys: emptying the cache between tests must not empty
+# another worker's.
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "samskapa-test",
-    }
+    "default": redis_cache(
+        REDIS_URL, KEY_PREFIX="samskapa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    )
 }
-# Tests run tasks in-process; the broker itself is exercised by the health check test.
+# Tests run tasks in-process; the broker itself is exercised by the worker test, and by the
+# outage tests, which start the application with CELERY_TASK_ALWAYS_EAGER=false.
 CELERY_BROKER_URL = REDIS_URL
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -1,9 +1,10 @@
 """REST API of assessment: criteria of challenges and programmes, invitations, the caller's
 assignments, submitting scores, and results for leaders.
 
-Every view fetches its challenge, programme, criterion or assignment with ``core.access.access``
-(404 for what the caller may not see) and then asks ``RulePermission`` for the method's rule on
-it, so that an anonymous caller gets 401 and a logged-in one without the right gets 403.
+Every view fetches its challenge, programme, criterion or assignment (404 for what the caller
+may not see: ``access_assignment``, ``access_criterion``, ``core.access.access``) and then asks
+``RulePermission`` for the method's rule on it, so that an anonymous caller gets 401 and a
+logged-in one without the right gets 403.
 """
 
 from decimal import Decimal
@@ -23,6 +24,8 @@ from rest_framework.views import APIView
 from samskapa.assessment import services
 from samskapa.assessment.models import Assignment, Criterion, CriterionSet, Score
 from samskapa.assessment.selectors import (
+    access_assignment,
+    access_criterion,
     assignment_detail_queryset,
     assignments_of,
     challenge_assignments,
@@ -32,7 +35,7 @@ from samskapa.assessment.selectors import (
     programme_criterion_set,
     round_or_none,
 )
-from samskapa.core.access import access
+from samskapa.core.access import access, signed_in
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenge_detail_queryset
 from samskapa.programmes.models import Programme
@@ -191,12 +194,14 @@ class SubmitSerializer(serializers.Serializer):
 # --- Fetching and checking -------------------------------------------------------------------
 
 
-class _Scoped(APIView):
-    """Fetch the object of the URL, 404 if invisible, then the method's rule through DRF."""
+class _ChallengeOfAddress(APIView):
+    """A view of one challenge's assessment: the challenge of the address, 404 if the caller
+    may not see it, then the method's rule on it through DRF (401 or 403)."""
 
-    object_rules = True  # checked on the challenge or programme of the URL
+    object_rules = True  # checked on the challenge of the address
 
-    def _challenge(self) -> Challenge:
+    def get_object(self) -> Challenge:
+        # The ideas app's challenge, as its pages and API fetch it.
         challenge = access(
             challenge_detail_queryset(user=self.request.user).select_related("programme"),
             user=self.request.user,
@@ -206,7 +211,14 @@ class _Scoped(APIView):
         self.check_object_permissions(self.request, challenge)
         return challenge
 
-    def _programme(self) -> Programme:
+
+class _ProgrammeOfAddress(APIView):
+    """A view of one programme's shared criteria: the programme of the address, 404 if the
+    caller may not see it, then the method's rule on it through DRF (401 or 403)."""
+
+    object_rules = True  # checked on the programme of the address
+
+    def get_object(self) -> Programme:
         programme = access(
             Programme.objects.all(),
             user=self.request.user,
@@ -230,7 +242,7 @@ def _criteria(criterion_set: CriterionSet | None) -> QuerySet[Criterion]:
 # --- Criteria --------------------------------------------------------------------------------
 
 
-class ChallengeCriteria(_Scoped, generics.ListCreateAPIView):
+class ChallengeCriteria(_ChallengeOfAddress, generics.ListCreateAPIView):
     """The criteria that apply to a challenge (its own, or its programme's); leaders add one.
 
     Criteria are open to whoever may see the challenge. A challenge assessed on its programme's
@@ -238,40 +250,44 @@ class ChallengeCriteria(_Scoped, generics.ListCreateAPIView):
     """
 
     serializer_class = CriterionSerializer
-    filter_backends: list[Any] = []
+    filter_backends: list[Any] = []  # nothing to filter: the whole (short) list, in its order
     rules = {"GET": "ideas.view_challenge", "POST": "assessment.manage_assessment"}
 
     def get_queryset(self) -> Any:
-        return _criteria(criterion_set_of(challenge=self._challenge()))
+        return _criteria(criterion_set_of(challenge=self.get_object()))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # The rule first, so that a caller without it hears 403 rather than about their input.
-        self.challenge = self._challenge()
+        self.challenge = self.get_object()
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.criterion_add(
-            actor=self.request.user, challenge=self.challenge, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            challenge=self.challenge,
+            **serializer.validated_data,
         )
 
 
-class ProgrammeCriteria(_Scoped, generics.ListCreateAPIView):
+class ProgrammeCriteria(_ProgrammeOfAddress, generics.ListCreateAPIView):
     """The shared criteria of a programme; the programme's leaders add one."""
 
     serializer_class = CriterionSerializer
-    filter_backends: list[Any] = []
+    filter_backends: list[Any] = []  # nothing to filter: the whole (short) list, in its order
     rules = {"GET": "programmes.view_programme", "POST": "programmes.change_programme"}
 
     def get_queryset(self) -> Any:
-        return _criteria(programme_criterion_set(programme=self._programme()))
+        return _criteria(programme_criterion_set(programme=self.get_object()))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.programme = self._programme()
+        self.programme = self.get_object()
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.criterion_add(
-            actor=self.request.user, programme=self.programme, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            programme=self.programme,
+            **serializer.validated_data,
         )
 
 
@@ -287,27 +303,22 @@ class CriterionDetail(generics.RetrieveUpdateDestroyAPIView):
     }
 
     def get_object(self) -> Criterion:
-        criterion = access(
-            Criterion.objects.select_related(
-                "criterion_set__challenge__project", "criterion_set__programme"
-            ),
-            user=self.request.user,
-            view_permission="assessment.view_criteria",
-            pk=self.kwargs["pk"],
-        )
+        criterion = access_criterion(user=self.request.user, pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, criterion)
         return criterion
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.criterion_update(
-            actor=self.request.user, criterion=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            criterion=serializer.instance,
+            **serializer.validated_data,
         )
 
     def perform_destroy(self, instance: Criterion) -> None:
-        services.criterion_remove(actor=self.request.user, criterion=instance)
+        services.criterion_remove(actor=signed_in(self.request.user), criterion=instance)
 
 
-class ChallengeCriterionSet(_Scoped, APIView):
+class ChallengeCriterionSet(_ChallengeOfAddress):
     """Which criteria apply to a challenge and their scale.
 
     PATCH ``{"scale_min": 1, "scale_max": 5}`` sets the scale of the challenge's own criteria;
@@ -328,32 +339,34 @@ class ChallengeCriterionSet(_Scoped, APIView):
 
     @extend_schema(responses=CriterionSetStateSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        return self._state(self._challenge())
+        return self._state(self.get_object())
 
     @extend_schema(request=ScaleSerializer, responses=CriterionSetStateSerializer)
     def patch(self, request: Request, pk: int) -> Response:
-        challenge = self._challenge()
+        challenge = self.get_object()
         data = ScaleSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.criterion_set_configure(
-            actor=request.user, challenge=challenge, **data.validated_data
+            actor=signed_in(request.user), challenge=challenge, **data.validated_data
         )
         return self._state(challenge)
 
     @extend_schema(request=None, responses={201: CriterionSetStateSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        challenge = self._challenge()
-        services.challenge_criteria_make_own(actor=request.user, challenge=challenge)
+        challenge = self.get_object()
+        services.challenge_criteria_make_own(actor=signed_in(request.user), challenge=challenge)
         return self._state(challenge, status.HTTP_201_CREATED)
 
     @extend_schema(responses=CriterionSetStateSerializer)
     def delete(self, request: Request, pk: int) -> Response:
-        challenge = self._challenge()
-        services.challenge_criteria_use_programme(actor=request.user, challenge=challenge)
+        challenge = self.get_object()
+        services.challenge_criteria_use_programme(
+            actor=signed_in(request.user), challenge=challenge
+        )
         return self._state(challenge)
 
 
-class ProgrammeCriterionSet(_Scoped, APIView):
+class ProgrammeCriterionSet(_ProgrammeOfAddress):
     """The scale of a programme's shared criteria; PATCH ``{"scale_min", "scale_max"}``."""
 
     rules = {"GET": "programmes.view_programme", "PATCH": "programmes.change_programme"}
@@ -364,15 +377,15 @@ class ProgrammeCriterionSet(_Scoped, APIView):
 
     @extend_schema(responses=CriterionSetStateSerializer)
     def get(self, request: Request, slug: str) -> Response:
-        return self._state(self._programme())
+        return self._state(self.get_object())
 
     @extend_schema(request=ScaleSerializer, responses=CriterionSetStateSerializer)
     def patch(self, request: Request, slug: str) -> Response:
-        programme = self._programme()
+        programme = self.get_object()
         data = ScaleSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.criterion_set_configure(
-            actor=request.user, programme=programme, **data.validated_data
+            actor=signed_in(request.user), programme=programme, **data.validated_data
         )
         return self._state(programme)
 
@@ -380,32 +393,34 @@ class ProgrammeCriterionSet(_Scoped, APIView):
 # --- Invitations and assignments -------------------------------------------------------------
 
 
-class ChallengeAssignments(_Scoped, generics.ListCreateAPIView):
+class ChallengeAssignments(_ChallengeOfAddress, generics.ListCreateAPIView):
     """Every invitation of a challenge's ideas, for its leaders; POST ``{"idea", "email"}``
     invites an assessor to one idea."""
 
-    filter_backends: list[Any] = []
+    filter_backends: list[Any] = []  # nothing to filter: the whole (short) list, in its order
     rules = {"GET": "assessment.manage_assessment", "POST": "assessment.manage_assessment"}
 
     def get_serializer_class(self) -> Any:
         return InviteSerializer if self.request.method == "POST" else LeaderAssignmentSerializer
 
     def get_queryset(self) -> Any:
-        return challenge_assignments(challenge=self._challenge()).prefetch_related("scores")
+        return challenge_assignments(challenge=self.get_object()).prefetch_related("scores")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        challenge = self._challenge()
+        challenge = self.get_object()
         data = InviteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        idea = Idea.objects.filter(
-            pk=data.validated_data["idea"], challenge=challenge, is_hidden=False
-        ).first()
+        idea = Idea.objects.filter(pk=data.validated_data["idea"]).first()
         if idea is None:
             raise serializers.ValidationError(
                 {"idea": [_("Choose an idea that answers this challenge.")]}
             )
+        # The service refuses an idea of another challenge, or a hidden one.
         assignment = services.assessor_invite(
-            actor=request.user, idea=idea, email=data.validated_data["email"]
+            actor=signed_in(request.user),
+            challenge=challenge,
+            idea=idea,
+            email=data.validated_data["email"],
         )
         fresh = assignment_detail_queryset().get(pk=assignment.pk)
         return Response(LeaderAssignmentSerializer(fresh).data, status=status.HTTP_201_CREATED)
@@ -415,7 +430,7 @@ class AssignmentList(generics.ListAPIView):
     """The caller's own assessment assignments, open ones first."""
 
     serializer_class = AssignmentSerializer
-    filter_backends: list[Any] = []
+    filter_backends: list[Any] = []  # nothing to filter: the whole (short) list, in its order
     # Scoped to the caller by the selector; anonymous callers get an empty list.
     rules = {"GET": None}
 
@@ -423,15 +438,10 @@ class AssignmentList(generics.ListAPIView):
         return assignments_of(user=self.request.user).prefetch_related("scores")
 
 
-def _assignment(request: Request, pk: int) -> Assignment:
+def _signed_in_first(request: Request) -> None:
+    """An assignment is only ever someone's: a visitor is asked to log in (401), not told 404."""
     if not request.user.is_authenticated:
         raise NotAuthenticated
-    return access(
-        assignment_detail_queryset(),
-        user=request.user,
-        view_permission="assessment.view_assignment",
-        pk=pk,
-    )
 
 
 class AssignmentDetail(APIView):
@@ -442,7 +452,8 @@ class AssignmentDetail(APIView):
 
     @extend_schema(responses=AssignmentDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        assignment = _assignment(request, pk)
+        _signed_in_first(request)
+        assignment = access_assignment(user=request.user, pk=pk)
         self.check_object_permissions(request, assignment)
         challenge = assignment.idea.challenge
         criterion_set = criterion_set_of(challenge=challenge) if challenge else None
@@ -461,16 +472,20 @@ class AssignmentDetail(APIView):
 class AssignmentSubmit(APIView):
     """POST ``{"scores": [{"criterion": id, "value": n, "comment": ""}, ...]}``; final."""
 
-    rules = {"POST": None}  # assessment.submit_assignment, checked by the service
+    # On the assignment; checked again by the service once it holds the row, so that the same
+    # scores sent twice at once are counted once.
+    rules = {"POST": "assessment.submit_assignment"}
 
     @extend_schema(request=SubmitSerializer, responses=AssignmentSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        assignment = _assignment(request, pk)
+        _signed_in_first(request)
+        assignment = access_assignment(user=request.user, pk=pk)
+        self.check_object_permissions(request, assignment)
         data = SubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rows = data.validated_data["scores"]
         assignment = services.assessment_submit(
-            actor=request.user,
+            actor=signed_in(request.user),
             assignment=assignment,
             values={row["criterion"]: row["value"] for row in rows},
             comments={row["criterion"]: row["comment"] for row in rows},
@@ -482,7 +497,7 @@ class AssignmentSubmit(APIView):
 # --- Results ---------------------------------------------------------------------------------
 
 
-class ChallengeResults(_Scoped, APIView):
+class ChallengeResults(_ChallengeOfAddress):
     """Ideas of a challenge ranked by weighted mean, with the spread between assessors and per
     criterion, and disagreement flags; leaders only."""
 
@@ -490,7 +505,7 @@ class ChallengeResults(_Scoped, APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request, pk: int) -> Response:
-        challenge = self._challenge()
+        challenge = self.get_object()
         criterion_set = criterion_set_of(challenge=challenge)
         rows = [
             {

@@ -1,5 +1,6 @@
 """Shared pieces of the REST API: the permission class, pagination, and error format."""
 
+import traceback
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -19,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samskapa.core.pagination import CappedPaginator
+from samskapa.core.parsers import too_deep_message
 
 MISSING = "__missing__"
 
@@ -82,12 +84,23 @@ class DefaultPagination(PageNumberPagination):
     max_page_size = 100
 
 
+def _raised_by_a_parser(exc: BaseException) -> bool:
+    frames = traceback.walk_tb(exc.__traceback__)
+    return any(
+        frame.f_globals.get("__name__") == "rest_framework.parsers" for frame, _line in frames
+    )
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Every error answers JSON with a ``detail``; Django's own validation errors become 400."""
     # Imported here: this module is named in REST_FRAMEWORK settings, which rest_framework.views
     # reads while it is being imported.
     from rest_framework.views import exception_handler as drf_exception_handler
 
+    if isinstance(exc, RecursionError) and _raised_by_a_parser(exc):
+        # A view with parsers of its own (DRF's token view) meeting a deeply nested body;
+        # the default parsers (core.parsers) refuse it before Python's stack runs out.
+        exc = exceptions.ParseError(too_deep_message())
     if isinstance(exc, DjangoValidationError):
         detail: Any = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)

@@ -48,3 +48,13 @@ def test_notification_email_is_sent_by_a_worker(broker_worker, django_user_model
     # A redelivered task sends nothing twice.
     assert send_notification_emails([notification.pk]) == 0
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_running_worker_is_seen_by_the_health_check(broker_worker, client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    body = client.get("/health/").json()
+
+    # The worker wrote its heartbeat when it started; the check reads it instead of pinging.
+    assert body["checks"]["celery"] == {"status": "ok"}

@@ -2,44 +2,47 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework import generics, serializers, status
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from samskapa.accounts.models import User
-from samskapa.core.access import access
+from samskapa.core.access import signed_in
+from samskapa.core.api.fields import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from samskapa.core.models import SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.ideas import services
+from samskapa.ideas.filters import IdeaFilter
 from samskapa.ideas.forms import CO_AUTHORS_NOT_ADDED
 from samskapa.ideas.models import Challenge, Comment, Idea
 from samskapa.ideas.selectors import (
-    SORTS,
-    challenge_detail_queryset,
+    access_challenge,
+    access_idea,
     challenge_list,
-    idea_detail_queryset,
-    idea_list,
+    challenges_visible_to,
+    ideas_for_list,
 )
 from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.projects.models import Project
+from samskapa.projects.selectors import projects_visible_to
 from samskapa.sdg.models import Target
-
-ORDERINGS = {
-    "-created_at": "newest",
-    "-support_count": "supported",
-    "-comment_count": "commented",
-}
 
 
 class ChallengeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:challenge-detail")
-    project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.all())
-    needs = serializers.PrimaryKeyRelatedField(
-        queryset=Need.objects.all(), many=True, required=False
+    project = ScopedSlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), scope=projects_visible_to
+    )
+    # Needs the caller may see; the services refuse those of another project.
+    needs = ScopedPrimaryKeyRelatedField(
+        queryset=Need.objects.all(), scope=needs_visible_to, many=True, required=False
     )
     is_open = serializers.SerializerMethodField()
 
@@ -75,19 +78,17 @@ class ChallengeListCreate(generics.ListCreateAPIView):
     """Challenges the caller may see; a project's leaders may publish one for it."""
 
     serializer_class = ChallengeSerializer
-    filter_backends: list[Any] = []
-    # Who may create depends on the project chosen; the service checks ideas.add_challenge.
     rules = {
         "GET": None,  # the list is scoped by challenges_visible_to
-        "POST": None,  # ideas.add_challenge on the project, checked by challenge_create
+        "POST": None,  # ideas.add_challenge on the project of the body, checked by challenge_create
     }
 
-    def get_queryset(self) -> Any:
+    def get_queryset(self) -> QuerySet[Challenge]:
         return challenge_list(user=self.request.user).prefetch_related("needs")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.challenge_create(
-            actor=self.request.user, **serializer.validated_data
+            actor=signed_in(self.request.user), **serializer.validated_data
         )
 
 
@@ -99,34 +100,33 @@ class ChallengeDetail(generics.RetrieveUpdateAPIView):
         "PATCH": "ideas.change_challenge",
     }
 
-    def get_queryset(self) -> Any:
-        return challenge_detail_queryset(user=self.request.user).prefetch_related("needs")
+    def get_object(self) -> Challenge:
+        challenge = access_challenge(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, challenge)
+        return challenge
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
-        data.pop("project", None)
+        data.pop("project", None)  # a challenge stays in its project
         serializer.instance = services.challenge_update(
-            actor=self.request.user, challenge=serializer.instance, **data
+            actor=signed_in(self.request.user), challenge=serializer.instance, **data
         )
-
-
-class IdeaQuerySerializer(serializers.Serializer):
-    """The filters of the idea list; anything else answers 400."""
-
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    challenge = serializers.IntegerField(required=False, min_value=1)
-    municipality = serializers.CharField(required=False, allow_blank=True, max_length=4)
-    dimension = serializers.CharField(required=False, allow_blank=True, max_length=30)
-    ordering = serializers.ChoiceField(choices=list(ORDERINGS), required=False)
 
 
 class IdeaSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:idea-detail")
-    challenge = serializers.PrimaryKeyRelatedField(
-        queryset=Challenge.objects.all(), required=False, allow_null=True
+    challenge = ScopedPrimaryKeyRelatedField(
+        queryset=Challenge.objects.all(),
+        scope=challenges_visible_to,
+        required=False,
+        allow_null=True,
     )
-    project = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Project.objects.all(), required=False, allow_null=True
+    project = ScopedSlugRelatedField(
+        slug_field="slug",
+        queryset=Project.objects.all(),
+        scope=projects_visible_to,
+        required=False,
+        allow_null=True,
     )
     municipality = serializers.SlugRelatedField(
         slug_field="code", queryset=Municipality.objects.all(), required=False
@@ -204,60 +204,41 @@ class IdeaDetailSerializer(IdeaSerializer):
 
 class IdeaListCreate(generics.ListCreateAPIView):
     """Ideas nobody hid, newest first; filters ``q``, ``challenge``, ``municipality``,
-    ``dimension`` and ``ordering`` (``-created_at``, ``-support_count``, ``-comment_count``)."""
+    ``dimension`` and ``ordering`` (``-created_at``, ``-support_count``, ``-comment_count``),
+    those of the list page (``ideas.filters.IdeaFilter``)."""
 
-    filter_backends: list[Any] = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = IdeaFilter
     rules = {"GET": None, "POST": "ideas.add_idea"}  # GET: scoped by ideas_visible_to
 
-    def get_serializer_class(self) -> Any:
+    def get_serializer_class(self) -> type[serializers.Serializer]:
         return IdeaDetailSerializer if self.request.method == "POST" else IdeaSerializer
 
-    def get_queryset(self) -> Any:
-        query = IdeaQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        params = query.validated_data
-        sort = ORDERINGS.get(params.get("ordering", ""), "newest")
-        assert sort in SORTS
-        return idea_list(
-            user=self.request.user,
-            query=params.get("q", ""),
-            challenge_id=params.get("challenge"),
-            municipality_code=params.get("municipality", ""),
-            dimension=params.get("dimension", ""),
-            sort=sort,
-        ).prefetch_related("dimensions", "project")
+    def get_queryset(self) -> QuerySet[Idea]:
+        return ideas_for_list(user=self.request.user).prefetch_related("dimensions", "project")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.idea_submit(
-            actor=self.request.user, **serializer.validated_data
+            actor=signed_in(self.request.user), **serializer.validated_data
         )
-
-
-def _idea_for(request: Request, pk: int) -> Idea:
-    """The idea if the caller may see it; 404 otherwise, so hidden ideas do not leak."""
-    return access(
-        idea_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="ideas.view_idea",
-        pk=pk,
-    )
 
 
 class IdeaDetail(generics.RetrieveUpdateAPIView):
     serializer_class = IdeaDetailSerializer
-    rules = {"GET": None, "PUT": "ideas.change_idea", "PATCH": "ideas.change_idea"}
+    rules = {"GET": "ideas.view_idea", "PUT": "ideas.change_idea", "PATCH": "ideas.change_idea"}
 
     def get_object(self) -> Idea:
-        idea = _idea_for(self.request, self.kwargs["pk"])
+        idea = access_idea(user=self.request.user, pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, idea)
         return idea
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
+        # An idea stays with its challenge and project.
         data.pop("challenge", None)
         data.pop("project", None)
         serializer.instance = services.idea_update(
-            actor=self.request.user, idea=serializer.instance, **data
+            actor=signed_in(self.request.user), idea=serializer.instance, **data
         )
 
 
@@ -279,67 +260,86 @@ class IdeaCommentListCreate(generics.ListCreateAPIView):
     """Comments of an idea, oldest first; ``parent`` is the top-level comment replied to."""
 
     serializer_class = CommentSerializer
-    filter_backends: list[Any] = []
-    # Both checked on the idea: ideas.view_idea through _idea_for, ideas.comment_idea in the service.
-    rules = {"GET": None, "POST": None}
+    filter_backends: list[Any] = []  # no filters: every visible comment of the idea, in order
+    rules = {"GET": "ideas.view_idea", "POST": "ideas.comment_idea"}
+    object_rules = True  # checked on the idea of the URL
 
-    def get_queryset(self) -> Any:
-        idea = _idea_for(self.request, self.kwargs["pk"])
+    def get_object(self) -> Idea:
+        """The idea of the URL, whose comments these are."""
+        idea = access_idea(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, idea)
+        return idea
+
+    def get_queryset(self) -> QuerySet[Comment]:
         return (
-            Comment.objects.filter(idea=idea, is_hidden=False)
+            Comment.objects.filter(idea=self.get_object(), is_hidden=False)
             .select_related("author")
             .order_by("created_at", "pk")
         )
 
     def perform_create(self, serializer: Any) -> None:
-        idea = _idea_for(self.request, self.kwargs["pk"])
         serializer.instance = services.comment_add(
-            actor=self.request.user, idea=idea, **serializer.validated_data
+            actor=signed_in(self.request.user), idea=self.get_object(), **serializer.validated_data
         )
 
 
-class _IdeaToggle(APIView):
-    """POST adds, DELETE removes; both answer the idea's state for the caller."""
+class IdeaSupportStateSerializer(serializers.Serializer):
+    """Whether the caller supports the idea now, and how many do."""
 
-    rules = {"POST": None, "DELETE": None}
+    supported = serializers.BooleanField()
+    support_count = serializers.IntegerField()
 
-    def add(self, request: Request, idea: Idea) -> None:
-        raise NotImplementedError
 
-    def remove(self, request: Request, idea: Idea) -> None:
-        raise NotImplementedError
+class IdeaFollowStateSerializer(serializers.Serializer):
+    """Whether the caller follows the idea now."""
 
-    def state(self, idea: Idea, active: bool) -> dict[str, Any]:
-        raise NotImplementedError
+    following = serializers.BooleanField()
 
+
+class IdeaSupport(generics.GenericAPIView):
+    """POST adds the caller's support, DELETE withdraws it; both answer 200 with the state.
+
+    Doing either twice changes nothing the second time: support counts once per person.
+    """
+
+    serializer_class = IdeaSupportStateSerializer
+    rules = {"POST": "ideas.support_idea", "DELETE": "ideas.view_idea"}
+
+    def get_object(self) -> Idea:
+        idea = access_idea(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, idea)
+        return idea
+
+    @extend_schema(request=None, responses={200: IdeaSupportStateSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        idea = _idea_for(request, pk)
-        self.add(request, idea)
-        return Response(self.state(idea, True), status=status.HTTP_200_OK)
+        idea = self.get_object()
+        services.idea_support(actor=signed_in(request.user), idea=idea)
+        return Response({"supported": True, "support_count": idea.support_count})
 
+    @extend_schema(request=None, responses={200: IdeaSupportStateSerializer})
     def delete(self, request: Request, pk: int) -> Response:
-        idea = _idea_for(request, pk)
-        self.remove(request, idea)
-        return Response(self.state(idea, False), status=status.HTTP_200_OK)
+        idea = self.get_object()
+        services.idea_support_withdraw(actor=signed_in(request.user), idea=idea)
+        return Response({"supported": False, "support_count": idea.support_count})
 
 
-class IdeaSupport(_IdeaToggle):
-    def add(self, request: Request, idea: Idea) -> None:
-        services.idea_support(actor=request.user, idea=idea)
+class IdeaFollow(generics.GenericAPIView):
+    """POST follows the idea, DELETE stops following it; both answer 200 with the state."""
 
-    def remove(self, request: Request, idea: Idea) -> None:
-        services.idea_support_withdraw(actor=request.user, idea=idea)
+    serializer_class = IdeaFollowStateSerializer
+    rules = {"POST": "ideas.follow_idea", "DELETE": "ideas.view_idea"}
 
-    def state(self, idea: Idea, active: bool) -> dict[str, Any]:
-        return {"supported": active, "support_count": idea.support_count}
+    def get_object(self) -> Idea:
+        idea = access_idea(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, idea)
+        return idea
 
+    @extend_schema(request=None, responses={200: IdeaFollowStateSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        services.idea_follow(actor=signed_in(request.user), idea=self.get_object())
+        return Response({"following": True})
 
-class IdeaFollow(_IdeaToggle):
-    def add(self, request: Request, idea: Idea) -> None:
-        services.idea_follow(actor=request.user, idea=idea)
-
-    def remove(self, request: Request, idea: Idea) -> None:
-        services.idea_unfollow(actor=request.user, idea=idea)
-
-    def state(self, idea: Idea, active: bool) -> dict[str, Any]:
-        return {"following": active}
+    @extend_schema(request=None, responses={200: IdeaFollowStateSerializer})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.idea_unfollow(actor=signed_in(request.user), idea=self.get_object())
+        return Response({"following": False})

@@ -146,3 +146,26 @@ def test_list_queries_constant(
     IdeaFactory.create_batch(40)
     with django_assert_max_num_queries(len(small.captured_queries)):  # type: ignore[operator]
         api_client.get("/api/v1/ideas/")
+
+
+def test_support_and_follow_twice_count_once(
+    api_client: APIClient, idea: Idea, resident: User
+) -> None:
+    api_client.force_authenticate(resident)
+    support, follow = f"/api/v1/ideas/{idea.pk}/support/", f"/api/v1/ideas/{idea.pk}/follow/"
+
+    never = api_client.delete(support)
+    first, again = api_client.post(support), api_client.post(support)
+    api_client.post(follow)
+    api_client.post(follow)
+    unfollowed, unfollowed_again = api_client.delete(follow), api_client.delete(follow)
+
+    assert never.status_code == 200
+    assert never.json() == {"supported": False, "support_count": 0}
+    assert first.json() == again.json() == {"supported": True, "support_count": 1}
+    assert again.status_code == 200
+    assert unfollowed_again.status_code == 200
+    assert unfollowed.json() == unfollowed_again.json() == {"following": False}
+    idea.refresh_from_db()
+    assert idea.support_count == 1
+    assert not idea.follows.filter(user=resident).exists()

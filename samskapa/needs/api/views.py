@@ -2,17 +2,19 @@
 
 from typing import Any
 
-import django_filters
-from django.shortcuts import get_object_or_404
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from samskapa.core.access import require
+from samskapa.core.access import signed_in
+from samskapa.core.api.fields import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
 from samskapa.geo.models import Municipality
 from samskapa.needs import selectors, services
+from samskapa.needs.filters import CampaignFilter, NeedFilter
 from samskapa.needs.models import Campaign, ModerationAction, ModerationEvent, Need
 from samskapa.organisations.models import Organisation
 from samskapa.projects.models import Project
@@ -21,7 +23,9 @@ from samskapa.sdg.models import Target
 
 
 class CampaignSerializer(serializers.ModelSerializer):
-    project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.all())
+    project: serializers.SlugRelatedField[Project] = ScopedSlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), scope=projects_visible_to
+    )
     stakeholder_groups = serializers.SlugRelatedField(
         slug_field="code", queryset=StakeholderGroup.objects.all(), many=True, required=False
     )
@@ -49,14 +53,23 @@ class CampaignSerializer(serializers.ModelSerializer):
 
 
 class CampaignUpdateSerializer(CampaignSerializer):
-    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    project: serializers.SlugRelatedField[Project] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
 
 class NeedSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:need-detail")
-    project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.all())
-    campaign = serializers.PrimaryKeyRelatedField(
-        queryset=Campaign.objects.all(), required=False, allow_null=True
+    project: serializers.SlugRelatedField[Project] = ScopedSlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), scope=projects_visible_to
+    )
+    # Campaigns of projects the caller may see; need_submit and need_update refuse those of
+    # another project than the need's.
+    campaign = ScopedPrimaryKeyRelatedField(
+        queryset=Campaign.objects.all(),
+        scope=selectors.campaigns_visible_to,
+        required=False,
+        allow_null=True,
     )
     stakeholder_group = serializers.SlugRelatedField(
         slug_field="code", queryset=StakeholderGroup.objects.all(), required=False, allow_null=True
@@ -102,98 +115,90 @@ class NeedSerializer(serializers.ModelSerializer):
 
 
 class NeedUpdateSerializer(NeedSerializer):
-    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-
-
-class NeedFilter(django_filters.FilterSet):
-    # Every filter is applied by the selector in get_queryset, so that the API filters exactly as
-    # the list page does (and its count is capped as a filtered list's); these declare and
-    # validate the parameters.
-    q = django_filters.CharFilter(method="filter_noop", label="Search")
-    project = django_filters.CharFilter(method="filter_noop", label="Project (slug)")
-    stakeholder_group = django_filters.CharFilter(
-        method="filter_noop", label="Stakeholder group (code)"
+    project: serializers.SlugRelatedField[Project] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
     )
-    dimension = django_filters.CharFilter(method="filter_noop", label="Dimension (code)")
-    campaign = django_filters.NumberFilter(method="filter_noop", label="Campaign (id)")
-
-    class Meta:
-        model = Need
-        fields = ["q", "project", "stakeholder_group", "dimension", "campaign"]
-
-    def filter_noop(self, queryset: Any, name: str, value: str) -> Any:
-        return queryset
 
 
 class NeedListCreate(generics.ListCreateAPIView):
-    """Needs the caller may see; any logged-in person may submit one to a project they see."""
+    """Needs the caller may see; any logged-in person may submit one to a project they see.
+
+    Filters ``q``, ``project``, ``stakeholder_group``, ``dimension``, ``campaign`` and ``sort``
+    are those of the list page (``needs.filters.NeedFilter``).
+    """
 
     serializer_class = NeedSerializer
+    filter_backends = [DjangoFilterBackend]
     filterset_class = NeedFilter
-    # The service checks needs.add_need on the chosen project.
     rules = {
         "GET": None,  # the list is scoped by needs_visible_to
-        "POST": None,  # needs.add_need on the project, checked by need_submit
+        "POST": None,  # needs.add_need on the project of the body, checked by need_submit
     }
 
-    def get_queryset(self) -> Any:
-        params = self.request.query_params
-        sort = params.get("sort", "newest")
-        campaign = params.get("campaign", "")
-        return selectors.need_list(
-            user=self.request.user,
-            query=params.get("q", ""),
-            project_slug=params.get("project", ""),
-            stakeholder_group=params.get("stakeholder_group", ""),
-            dimension=params.get("dimension", ""),
-            # Anything but a number is answered with 400 by the filter set.
-            campaign_id=int(campaign) if campaign.isdigit() else None,
-            sort=sort if sort in selectors.SORTS else "newest",
-        ).prefetch_related("sdg_targets")
+    def get_queryset(self) -> QuerySet[Need]:
+        return selectors.needs_for_list(user=self.request.user).prefetch_related("sdg_targets")
 
     def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        project = data.pop("project")
-        if not self.request.user.has_perm("projects.view_project", project):
-            raise serializers.ValidationError({"project": ["Object does not exist."]})
-        serializer.instance = services.need_submit(actor=self.request.user, project=project, **data)
+        serializer.instance = services.need_submit(
+            actor=signed_in(self.request.user), **serializer.validated_data
+        )
 
 
 class NeedDetail(generics.RetrieveUpdateAPIView):
     serializer_class = NeedUpdateSerializer
     rules = {"GET": "needs.view_need", "PUT": "needs.change_need", "PATCH": "needs.change_need"}
 
-    def get_queryset(self) -> Any:
-        return selectors.need_detail_queryset(user=self.request.user)
+    def get_object(self) -> Need:
+        need = selectors.access_need(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, need)
+        return need
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.need_update(
-            actor=self.request.user, need=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            need=serializer.instance,
+            **serializer.validated_data,
         )
 
 
-class NeedSupportView(APIView):
-    """POST adds the caller's support to the need, DELETE withdraws it."""
+class NeedSupportStateSerializer(serializers.Serializer):
+    """Whether the caller supports the need now, and how many do."""
 
+    id = serializers.IntegerField()
+    support_count = serializers.IntegerField()
+    supported = serializers.BooleanField()
+
+
+class NeedSupportView(generics.GenericAPIView):
+    """POST adds the caller's support to the need (201, or 200 if it was there already),
+    DELETE withdraws it (200 whether or not there was any). Neither counts twice."""
+
+    serializer_class = NeedSupportStateSerializer
     rules = {"POST": "needs.support_need", "DELETE": "needs.support_need"}
 
-    def _need(self, request: Request, pk: int) -> Need:
-        need = get_object_or_404(selectors.needs_visible_to(user=request.user), pk=pk)
-        self.check_object_permissions(request, need)
+    def get_object(self) -> Need:
+        need = selectors.access_need(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, need)
         return need
 
     def _answer(self, need: Need, supported: bool, changed: bool) -> Response:
         body = {"id": need.pk, "support_count": need.support_count, "supported": supported}
-        return Response(body, status=status.HTTP_201_CREATED if changed and supported else 200)
+        created = changed and supported
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
+    @extend_schema(
+        request=None,
+        responses={201: NeedSupportStateSerializer, 200: NeedSupportStateSerializer},
+    )
     def post(self, request: Request, pk: int) -> Response:
-        need = self._need(request, pk)
-        changed = services.need_support(actor=request.user, need=need)
+        need = self.get_object()
+        changed = services.need_support(actor=signed_in(request.user), need=need)
         return self._answer(need, True, changed)
 
+    @extend_schema(request=None, responses={200: NeedSupportStateSerializer})
     def delete(self, request: Request, pk: int) -> Response:
-        need = self._need(request, pk)
-        changed = services.need_support_withdraw(actor=request.user, need=need)
+        need = self.get_object()
+        changed = services.need_support_withdraw(actor=signed_in(request.user), need=need)
         return self._answer(need, False, changed)
 
 
@@ -212,48 +217,48 @@ class NeedModeration(generics.ListCreateAPIView):
     """The moderation log of a need (GET) and a new hide or restore with a reason (POST)."""
 
     serializer_class = ModerationEventSerializer
+    # Names the model for the OpenAPI description; get_queryset reads the need's own log.
+    queryset = ModerationEvent.objects.none()
     rules = {"GET": "needs.moderate_need", "POST": "needs.moderate_need"}
     object_rules = True  # checked on the need of the URL
 
-    def _need(self) -> Need:
-        need = get_object_or_404(
-            selectors.needs_visible_to(user=self.request.user).select_related("project"),
-            pk=self.kwargs["pk"],
-        )
+    def get_object(self) -> Need:
+        """The need of the URL, whose moderation log this is."""
+        need = selectors.access_need(user=self.request.user, pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, need)
         return need
 
-    def get_queryset(self) -> Any:
-        return self._need().moderation_events.select_related("actor")
+    def get_queryset(self) -> QuerySet[ModerationEvent]:
+        return self.get_object().moderation_events.select_related("actor")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.need_moderate(
-            actor=self.request.user, need=self._need(), **serializer.validated_data
+            actor=signed_in(self.request.user), need=self.get_object(), **serializer.validated_data
         )
 
 
 class CampaignListCreate(generics.ListCreateAPIView):
+    """Campaigns of the projects the caller may see; a project's leaders may open one."""
+
     serializer_class = CampaignSerializer
-    filterset_fields = ["project__slug"]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CampaignFilter
     rules = {
-        "GET": None,  # the campaigns of the projects the caller may see (get_queryset)
+        "GET": None,  # the campaigns of the projects the caller may see (campaigns_visible_to)
         "POST": None,  # needs.manage_campaign on the project, checked by campaign_create
     }
 
-    def get_queryset(self) -> Any:
+    def get_queryset(self) -> QuerySet[Campaign]:
         return (
-            Campaign.objects.filter(project__in=projects_visible_to(user=self.request.user))
+            selectors.campaigns_visible_to(user=self.request.user)
             .select_related("project")
             .prefetch_related("stakeholder_groups")
             .order_by("-opens_on", "id")
         )
 
     def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        project = data.pop("project")
-        require(self.request.user, "needs.manage_campaign", project)
         serializer.instance = services.campaign_create(
-            actor=self.request.user, project=project, **data
+            actor=signed_in(self.request.user), **serializer.validated_data
         )
 
 
@@ -265,10 +270,14 @@ class CampaignDetail(generics.RetrieveUpdateAPIView):
         "PATCH": "needs.manage_campaign",
     }
 
-    def get_queryset(self) -> Any:
-        return CampaignListCreate.get_queryset(self)  # type: ignore[arg-type]
+    def get_object(self) -> Campaign:
+        campaign = selectors.access_campaign(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, campaign)
+        return campaign
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.campaign_update(
-            actor=self.request.user, campaign=serializer.instance, **serializer.validated_data
+            actor=signed_in(self.request.user),
+            campaign=serializer.instance,
+            **serializer.validated_data,
         )

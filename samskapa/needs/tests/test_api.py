@@ -99,3 +99,35 @@ def test_filters_are_those_of_the_list_page(
     bad = client.get("/api/v1/needs/", {"campaign": "abc"})
     assert bad.status_code == 400
     assert "campaign" in bad.json()
+
+
+def test_support_twice_counts_once_and_withdrawing_none_is_fine(
+    needs: dict[str, Need], resident: User
+) -> None:
+    url = f"/api/v1/needs/{needs['public'].pk}/support/"
+    client = _as(resident)
+
+    never = client.delete(url)
+    first, again = client.post(url), client.post(url)
+    withdrawn, withdrawn_again = client.delete(url), client.delete(url)
+
+    assert never.status_code == 200
+    assert never.json() == {"id": needs["public"].pk, "support_count": 0, "supported": False}
+    assert (first.status_code, first.json()["support_count"]) == (201, 1)
+    assert (again.status_code, again.json()["support_count"]) == (200, 1)
+    assert withdrawn.json()["support_count"] == withdrawn_again.json()["support_count"] == 0
+    assert withdrawn_again.status_code == 200
+    needs["public"].refresh_from_db()
+    assert needs["public"].support_count == 0
+
+
+def test_support_page_twice_counts_once(needs: dict[str, Need], resident: User) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(resident)
+    for _ in range(2):
+        client.post(f"/sv/behov/{needs['public'].pk}/stod/", {"action": "support"})
+
+    needs["public"].refresh_from_db()
+    assert needs["public"].support_count == 1

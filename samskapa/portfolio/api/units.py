@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from samskapa.core.access import access, signed_in
 from samskapa.organisations.models import Unit
 from samskapa.portfolio.unit_matrix import MatrixColumn, MatrixRow, UnitMatrix, unit_matrix
 from samskapa.projects import services
@@ -110,17 +111,22 @@ class UnitMatrixSerializer(serializers.Serializer):
         }
 
 
-def _matrix_project(view: generics.GenericAPIView) -> Project:
-    """The project of the URL if the caller may see it (else 404) and use the method (else 403)."""
-    project = get_object_or_404(
-        projects_visible_to(user=view.request.user).select_related("organisation"),
-        slug=view.kwargs["slug"],
-    )
-    view.check_object_permissions(view.request, project)
-    return project
+class _ProjectOfAddress(generics.GenericAPIView):
+    """The project of the address if the caller may see it (else 404), checked against the
+    method's rule (else 401/403)."""
+
+    def get_object(self) -> Any:
+        project = access(
+            projects_visible_to(user=self.request.user).select_related("organisation"),
+            user=self.request.user,
+            view_permission="projects.view_project",
+            slug=self.kwargs["slug"],
+        )
+        self.check_object_permissions(self.request, project)
+        return project
 
 
-class UnitMatrixDetail(generics.RetrieveAPIView):
+class UnitMatrixDetail(_ProjectOfAddress, generics.RetrieveAPIView):
     """Every administration and board of the project's organisation against the planning phases.
 
     Units that do not yet take part are included, so that the gaps show.
@@ -130,10 +136,10 @@ class UnitMatrixDetail(generics.RetrieveAPIView):
     rules = {"GET": "projects.view_project"}
 
     def get_object(self) -> UnitMatrix:
-        return unit_matrix(user=self.request.user, project=_matrix_project(self))
+        return unit_matrix(user=self.request.user, project=super().get_object())
 
 
-class UnitPhaseRoleDetail(generics.GenericAPIView):
+class UnitPhaseRoleDetail(_ProjectOfAddress):
     """One cell of the matrix: PUT sets a unit's role in a phase, DELETE clears it."""
 
     serializer_class = PhaseRoleSerializer
@@ -143,13 +149,9 @@ class UnitPhaseRoleDetail(generics.GenericAPIView):
         "DELETE": "projects.change_project",
     }
 
-    def get_object(self) -> Project:
-        """The project whose cell it is, checked against the method's rule.
-
-        The cell is not a row to look up by one key, so there is no queryset. DRF's metadata
-        (OPTIONS) calls this to decide whether to describe PUT to the caller.
-        """
-        return _matrix_project(self)
+    # get_object: the project whose cell it is, checked against the method's rule. The cell is
+    # not a row to look up by one key, so there is no queryset. DRF's metadata (OPTIONS) calls
+    # get_object to decide whether to describe PUT to the caller.
 
     def _unit(self, project: Project) -> Unit:
         return get_object_or_404(matrix_units(project=project), pk=self.kwargs["unit_id"])
@@ -178,7 +180,7 @@ class UnitPhaseRoleDetail(generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.unit_phase_role_set(
-            actor=request.user,
+            actor=signed_in(request.user),
             project=project,
             unit=unit,
             phase=self.kwargs["phase"],
@@ -190,6 +192,6 @@ class UnitPhaseRoleDetail(generics.GenericAPIView):
         project = self.get_object()
         unit = self._unit(project)
         services.unit_phase_role_clear(
-            actor=request.user, project=project, unit=unit, phase=self.kwargs["phase"]
+            actor=signed_in(request.user), project=project, unit=unit, phase=self.kwargs["phase"]
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -8,8 +8,8 @@ to PUT, PATCH and DELETE. A correction is logged like a decision, with ``correct
 
 from typing import Any
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -17,17 +17,19 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from samskapa.core.access import access, require
+from samskapa.core.access import access, signed_in
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Idea
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation, Unit
 from samskapa.portfolio import services
+from samskapa.portfolio.filters import InitiativeFilter
 from samskapa.portfolio.forms import RATIONALE_REQUIRED
 from samskapa.portfolio.models import Decision, GateDecision, Initiative, Stage
 from samskapa.portfolio.selectors import (
-    initiative_detail_queryset,
+    access_gate_decision,
+    access_initiative,
     initiative_list,
     initiative_trace,
     need_trace,
@@ -37,18 +39,8 @@ from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
 
 # Decisions are append-only: these methods are accepted by the permission class only so that a
-# logged-in caller gets 405 Method Not Allowed rather than 403.
+# logged-in caller gets 405 Method Not Allowed rather than 403; no view has a handler for them.
 APPEND_ONLY_RULES: dict[str, str | None] = {"PUT": None, "PATCH": None, "DELETE": None}
-
-
-class InitiativeQuerySerializer(serializers.Serializer):
-    """The filters of the initiative list; anything malformed answers 400."""
-
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    programme = serializers.SlugField(required=False, allow_blank=True, max_length=80)
-    municipality = serializers.CharField(required=False, allow_blank=True, max_length=4)
-    stage = serializers.ChoiceField(choices=Stage.choices, required=False)
-    dimension = serializers.SlugField(required=False, allow_blank=True, max_length=30)
 
 
 class InitiativeSerializer(serializers.ModelSerializer):
@@ -187,66 +179,51 @@ class InitiativeDetailSerializer(InitiativeSerializer):
         ]
 
 
-def _initiative_for(request: Request, pk: int) -> Initiative:
-    """The initiative if the caller may see it; 404 otherwise, so private ones do not leak."""
-    return access(
-        initiative_detail_queryset(user=request.user),
-        user=request.user,
-        view_permission="portfolio.view_initiative",
-        pk=pk,
-    )
-
-
 class InitiativeListCreate(generics.ListCreateAPIView):
     """Initiatives the caller may see, most recently changed first; filters ``q``,
     ``programme`` (slug), ``municipality`` (code), ``stage`` and ``dimension``. POST starts one
     (with ``idea`` it takes that idea forward); the caller must lead its project, programme or
     lead organisation."""
 
-    filter_backends: list[Any] = []
-    # Who may create depends on the scope chosen; the service checks portfolio.add_initiative.
+    filterset_class = InitiativeFilter
+    filter_backends = [DjangoFilterBackend]
     rules = {
         "GET": None,  # the list is scoped by initiatives_visible_to
-        "POST": None,  # portfolio.add_initiative on its scope, checked by initiative_create
+        # Leading something somewhere; the place chosen (project, programme, lead organisation,
+        # municipality) is checked by initiative_create through portfolio.add_initiative.
+        "POST": "portfolio.start_initiative",
     }
 
     def get_serializer_class(self) -> Any:
         return InitiativeDetailSerializer if self.request.method == "POST" else InitiativeSerializer
 
     def get_queryset(self) -> Any:
-        query = InitiativeQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        params = query.validated_data
-        return initiative_list(
-            user=self.request.user,
-            query=params.get("q", ""),
-            programme_slug=params.get("programme", ""),
-            municipality_code=params.get("municipality", ""),
-            stage=params.get("stage", ""),
-            dimension=params.get("dimension", ""),
-        ).prefetch_related("partners", "dimensions", "sdg_targets", "stakeholder_groups")
+        return initiative_list(user=self.request.user).prefetch_related(
+            "partners", "dimensions", "sdg_targets", "stakeholder_groups"
+        )
 
     def perform_create(self, serializer: Any) -> None:
+        actor = signed_in(self.request.user)
         data = dict(serializer.validated_data)
         idea = data.pop("idea", None)
         if idea is not None:
             serializer.instance = services.initiative_create_from_idea(
-                actor=self.request.user, idea=idea, **data
+                actor=actor, idea=idea, **data
             )
         else:
-            serializer.instance = services.initiative_create(actor=self.request.user, **data)
+            serializer.instance = services.initiative_create(actor=actor, **data)
 
 
 class InitiativeDetail(generics.RetrieveUpdateAPIView):
     serializer_class = InitiativeDetailSerializer
     rules = {
-        "GET": None,
+        "GET": "portfolio.view_initiative",
         "PUT": "portfolio.change_initiative",
         "PATCH": "portfolio.change_initiative",
     }
 
     def get_object(self) -> Initiative:
-        initiative = _initiative_for(self.request, self.kwargs["pk"])
+        initiative = access_initiative(user=self.request.user, pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, initiative)
         return initiative
 
@@ -254,14 +231,25 @@ class InitiativeDetail(generics.RetrieveUpdateAPIView):
         data = dict(serializer.validated_data)
         data.pop("idea", None)
         serializer.instance = services.initiative_update(
-            actor=self.request.user, initiative=serializer.instance, **data
+            actor=signed_in(self.request.user), initiative=serializer.instance, **data
         )
 
 
 class GateDecisionSerializer(serializers.ModelSerializer):
-    """A logged gate decision. To log a correction, give ``corrects`` (the id of the wrong
-    entry) and ``to_stage`` (where the initiative should be) instead of ``decision``."""
+    """A logged gate decision: ``decision`` with ``stage``, the stage it is about. To log a
+    correction, give ``corrects`` (the id of the wrong entry) and ``to_stage`` (where the
+    initiative should be) instead."""
 
+    stage = serializers.ChoiceField(
+        choices=Stage.choices,
+        required=False,
+        write_only=True,
+        help_text=_(
+            "Required with a decision: the stage the decision is about, the one the initiative "
+            "is at. A decision about a stage it has since left is refused (400), so a repeated "
+            "request moves the initiative only once."
+        ),
+    )
     decision = serializers.ChoiceField(choices=Decision.choices, required=False)
     rationale = serializers.CharField(
         max_length=5000,
@@ -282,6 +270,7 @@ class GateDecisionSerializer(serializers.ModelSerializer):
         model = GateDecision
         fields = [
             "id",
+            "stage",
             "decision",
             "from_stage",
             "to_stage",
@@ -311,6 +300,10 @@ class GateDecisionSerializer(serializers.ModelSerializer):
                 )
         elif not attrs.get("decision"):
             raise serializers.ValidationError({"decision": _("Choose go, stop, hold or rework.")})
+        elif not attrs.get("stage"):
+            raise serializers.ValidationError(
+                {"stage": _("Say which stage the decision is about.")}
+            )
         return attrs
 
 
@@ -319,28 +312,35 @@ class GateDecisionListCreate(generics.ListCreateAPIView):
     (leaders of the initiative only). Decisions are never changed or deleted."""
 
     serializer_class = GateDecisionSerializer
-    filter_backends: list[Any] = []
-    # Both checked on the initiative: view through _initiative_for, decide_gate in create().
-    rules = {"GET": None, "POST": None, **APPEND_ONLY_RULES}
+    filter_backends: list[Any] = []  # the whole log, in order; nothing to filter
+    object_rules = True  # checked on the initiative of the address
+    rules = {
+        "GET": "portfolio.view_initiative",
+        "POST": "portfolio.decide_gate",
+        **APPEND_ONLY_RULES,
+    }
+
+    def _initiative(self) -> Initiative:
+        initiative = access_initiative(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, initiative)
+        return initiative
 
     def get_queryset(self) -> Any:
-        initiative = _initiative_for(self.request, self.kwargs["pk"])
         return (
-            GateDecision.objects.filter(initiative=initiative)
+            GateDecision.objects.filter(initiative=self._initiative())
             .select_related("decided_by", "board")
             .order_by("decided_at", "pk")
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        initiative = _initiative_for(request, self.kwargs["pk"])
         # Refuse a caller who may not decide before telling them what is wrong with the input.
-        require(request.user, "portfolio.decide_gate", initiative)
+        initiative = self._initiative()
         self.initiative = initiative
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         common = {
-            "actor": request.user,
+            "actor": signed_in(request.user),
             "rationale": data["rationale"],
             "board": data.get("board"),
             "board_decided_on": data.get("board_decided_on"),
@@ -353,6 +353,7 @@ class GateDecisionListCreate(generics.ListCreateAPIView):
         else:
             entry = services.gate_decide(
                 initiative=initiative,
+                stage=data["stage"],
                 decision=data["decision"],
                 next_gate_on=data.get("next_gate_on"),
                 **common,
@@ -367,16 +368,13 @@ class GateDecisionDetail(generics.RetrieveAPIView):
     """One logged gate decision; it cannot be changed or deleted (405)."""
 
     serializer_class = GateDecisionSerializer
+    # portfolio.view_initiative on the decision's initiative, checked by access_gate_decision.
     rules = {"GET": None, **APPEND_ONLY_RULES}
 
     def get_object(self) -> GateDecision:
-        initiative = _initiative_for(self.request, self.kwargs["pk"])
-        try:
-            return GateDecision.objects.select_related("decided_by", "board").get(
-                initiative=initiative, pk=self.kwargs["decision_pk"]
-            )
-        except GateDecision.DoesNotExist as error:
-            raise Http404 from error
+        return access_gate_decision(
+            user=self.request.user, pk=self.kwargs["decision_pk"], initiative_pk=self.kwargs["pk"]
+        )
 
 
 class _TraceLinkSerializer(serializers.Serializer):
@@ -410,6 +408,8 @@ class NeedTraceView(APIView):
     initiatives that answer it (directly or through one of those ideas) with their stage.
     Only what the caller may see."""
 
+    # The need through access() with needs.view_need (404 if hidden); its trace is scoped to
+    # the caller by need_trace.
     rules = {"GET": None}
 
     @extend_schema(responses=NeedTraceSerializer)

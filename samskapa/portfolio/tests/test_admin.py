@@ -14,7 +14,11 @@ def test_gate_decisions_are_read_only(
     client: Client, platform_admin: User, initiative: Initiative, gavle_leader: User
 ) -> None:
     entry = services.gate_decide(
-        actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Förstudie."
+        actor=gavle_leader,
+        initiative=initiative,
+        stage=initiative.stage,
+        decision=Decision.GO,
+        rationale="Förstudie.",
     )
     client.force_login(platform_admin)
     base = "/sv/admin/portfolio/gatedecision/"

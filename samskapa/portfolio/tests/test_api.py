@@ -1,5 +1,7 @@
 """The portfolio API: initiatives, their append-only gate log and the trace of a need."""
 
+from typing import Any
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -7,10 +9,11 @@ from samskapa.accounts.models import User
 from samskapa.core.models import StakeholderGroup, Visibility
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
 from samskapa.needs.tests.factories import NeedFactory
-from samskapa.organisations.models import Organisation, Unit
+from samskapa.organisations.models import Organisation, Unit, UnitKind
+from samskapa.organisations.tests.factories import UnitFactory
 from samskapa.portfolio import services
 from samskapa.portfolio.models import Decision, GateDecision, Initiative, Stage
-from samskapa.portfolio.tests.factories import InitiativeFactory
+from samskapa.portfolio.tests.factories import InitiativeFactory, ProgrammeFactory
 from samskapa.programmes.models import Programme
 from samskapa.projects.models import Project
 
@@ -179,6 +182,7 @@ class TestGateDecisions:
         response = api_client.post(
             log(initiative),
             {
+                "stage": "idea",
                 "decision": "go",
                 "rationale": "Förstudie beslutad.",
                 "board": board.pk,
@@ -229,9 +233,15 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User
     ) -> None:
         api_client.force_authenticate(gavle_leader)
-        api_client.post(log(initiative), {"decision": "stop", "rationale": "Stopp."}, format="json")
+        api_client.post(
+            log(initiative),
+            {"stage": "idea", "decision": "stop", "rationale": "Stopp."},
+            format="json",
+        )
         response = api_client.post(
-            log(initiative), {"decision": "go", "rationale": "Igen."}, format="json"
+            log(initiative),
+            {"stage": "stopped", "decision": "go", "rationale": "Igen."},
+            format="json",
         )
         assert response.status_code == 400
         assert "decision" in response.json()
@@ -263,7 +273,11 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User, gavle: Organisation
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.STOP, rationale="Stopp."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.STOP,
+            rationale="Stopp.",
         )
         api_client.force_authenticate(gavle_leader)
         missing_stage = api_client.post(
@@ -272,7 +286,11 @@ class TestGateDecisions:
         assert missing_stage.status_code == 400 and "to_stage" in missing_stage.json()
         other = InitiativeFactory(lead_organisation=gavle)
         foreign = services.gate_decide(
-            actor=gavle_leader, initiative=other, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=other,
+            stage=other.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         response = api_client.post(
             log(initiative),
@@ -294,7 +312,11 @@ class TestGateDecisions:
         self, api_client: APIClient, initiative: Initiative, gavle_leader: User
     ) -> None:
         entry = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         api_client.force_authenticate(gavle_leader)
         one = f"{log(initiative)}{entry.pk}/"
@@ -340,3 +362,169 @@ class TestNeedTrace:
         assert api_client.get(f"/api/v1/needs/{private.pk}/trace/").status_code == 404
         api_client.force_authenticate(gavle_leader)
         assert api_client.get(f"/api/v1/needs/{private.pk}/trace/").status_code == 200
+
+
+class TestWriteRules:
+    """Every place and board an API caller can name is checked against what they may use."""
+
+    @pytest.fixture(autouse=True)
+    def _english(self, api_client: APIClient) -> None:
+        api_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+    def _create(self, api_client: APIClient, user: User, **fields: object) -> Any:
+        api_client.force_authenticate(user)
+        data = {"title": "Kapning", "summary": "Ska inte gå.", **fields}
+        return api_client.post(LIST, data, format="json")
+
+    def test_leader_elsewhere_may_not_create_in_the_project(
+        self, api_client: APIClient, kiruna_leader: User, kiruna: Organisation, naringen: Project
+    ) -> None:
+        response = self._create(
+            api_client,
+            kiruna_leader,
+            lead_organisation=kiruna.slug,
+            project=naringen.slug,
+            municipality="2180",
+        )
+        assert response.status_code == 400
+        assert "project" in response.json()
+        assert not Initiative.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("programme", "programme"),
+            ("municipality", "2180"),
+            ("responsible_unit", "board"),
+            ("needs", "secret_need"),
+        ],
+    )
+    def test_create_refuses_what_the_caller_may_not_use(
+        self,
+        field: str,
+        value: str,
+        request: pytest.FixtureRequest,
+        api_client: APIClient,
+        kiruna_leader: User,
+        kiruna: Organisation,
+        hidden_project: Project,
+    ) -> None:
+        values = {
+            "programme": lambda: request.getfixturevalue("programme").slug,
+            "2180": lambda: "2180",
+            "board": lambda: request.getfixturevalue("board").pk,
+            "secret_need": lambda: [
+                NeedFactory(
+                    project=request.getfixturevalue("naringen"), visibility=Visibility.PRIVATE
+                ).pk
+            ],
+        }
+        response = self._create(
+            api_client, kiruna_leader, lead_organisation=kiruna.slug, **{field: values[value]()}
+        )
+        assert response.status_code == 400
+        assert field in response.json()
+        assert not Initiative.objects.exists()
+
+    @pytest.mark.parametrize("field", ["project", "programme", "lead_organisation", "municipality"])
+    def test_update_refuses_a_move_the_caller_may_not_make(
+        self,
+        field: str,
+        api_client: APIClient,
+        gavle_leader: User,
+        gavle: Organisation,
+        naringen: Project,
+        kiruna: Organisation,
+        nya_kiruna: Project,
+    ) -> None:
+        initiative = services.initiative_create(
+            actor=gavle_leader,
+            lead_organisation=gavle,
+            project=naringen,
+            title="I Näringen",
+            summary="Utan program.",
+        )
+        elsewhere = {
+            "project": nya_kiruna.slug,
+            "programme": ProgrammeFactory(organisation=kiruna).slug,
+            "lead_organisation": kiruna.slug,
+            "municipality": "2584",
+        }
+        api_client.force_authenticate(gavle_leader)
+        response = api_client.patch(detail(initiative), {field: elsewhere[field]}, format="json")
+        assert response.status_code == 400
+        assert field in response.json()
+        initiative.refresh_from_db()
+        assert (initiative.project, initiative.municipality.code) == (
+            Project.objects.get(name="Näringen"),
+            "2180",
+        )
+
+    def test_gate_decision_may_not_cite_a_board_of_another_municipality(
+        self,
+        api_client: APIClient,
+        initiative: Initiative,
+        gavle_leader: User,
+        kiruna: Organisation,
+    ) -> None:
+        theirs = UnitFactory(organisation=kiruna, name="Kommunstyrelsen", kind=UnitKind.BOARD)
+        api_client.force_authenticate(gavle_leader)
+        response = api_client.post(
+            log(initiative),
+            {"stage": "idea", "decision": "go", "rationale": "Ja.", "board": theirs.pk},
+            format="json",
+        )
+        assert response.status_code == 400
+        assert "board" in response.json()
+        assert not GateDecision.objects.exists()
+
+    def test_gate_decision_must_name_its_stage(
+        self, api_client: APIClient, initiative: Initiative, gavle_leader: User
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+        response = api_client.post(
+            log(initiative), {"decision": "go", "rationale": "Ja."}, format="json"
+        )
+        assert response.status_code == 400
+        assert response.json()["stage"] == ["Say which stage the decision is about."]
+        response = api_client.post(
+            log(initiative), {"stage": "soon", "decision": "go", "rationale": "Ja."}, format="json"
+        )
+        assert response.status_code == 400 and "stage" in response.json()
+        assert not GateDecision.objects.exists()
+
+    def test_a_replayed_decision_moves_the_initiative_once(
+        self, api_client: APIClient, initiative: Initiative, gavle_leader: User
+    ) -> None:
+        api_client.force_authenticate(gavle_leader)
+        payload = {"stage": "idea", "decision": "go", "rationale": "Förstudie beslutad."}
+        assert api_client.post(log(initiative), payload, format="json").status_code == 201
+        again = api_client.post(log(initiative), payload, format="json")
+        assert again.status_code == 400
+        assert again.json()["stage"] == [
+            "This decision was about the idea stage, but the initiative has since moved to "
+            "pre-study. Look at the gate log, then decide again."
+        ]
+        assert GateDecision.objects.count() == 1
+        initiative.refresh_from_db()
+        assert initiative.stage == Stage.PRESTUDY
+
+    @pytest.mark.parametrize(
+        "query", ["?programme=inte en slug", "?municipality=21800", "?dimension=a%20b", "?stage=7"]
+    )
+    def test_invalid_filters_answer_400_json(
+        self, api_client: APIClient, initiative: Initiative, query: str
+    ) -> None:
+        response = api_client.get(LIST + query)
+        assert response.status_code == 400
+        assert response["Content-Type"].startswith("application/json")
+        assert query[1:].split("=")[0] in response.json()
+
+    def test_an_idea_of_a_project_the_caller_does_not_lead_is_refused(
+        self, api_client: APIClient, kiruna_leader: User, naringen: Project
+    ) -> None:
+        idea = IdeaFactory(challenge=ChallengeFactory(project=naringen), project=naringen)
+        api_client.force_authenticate(kiruna_leader)
+        response = api_client.post(LIST, {"idea": idea.pk}, format="json")
+        assert response.status_code == 403
+        assert not Initiative.objects.exists()

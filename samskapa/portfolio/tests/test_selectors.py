@@ -204,10 +204,18 @@ def test_gate_log_shows_corrections_against_their_entry(
     initiative: Initiative, gavle_leader: User
 ) -> None:
     first = services.gate_decide(
-        actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+        actor=gavle_leader,
+        initiative=initiative,
+        stage=initiative.stage,
+        decision=Decision.GO,
+        rationale="Ja.",
     )
     wrong = services.gate_decide(
-        actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Pilot."
+        actor=gavle_leader,
+        initiative=initiative,
+        stage=initiative.stage,
+        decision=Decision.GO,
+        rationale="Pilot.",
     )
     correction = services.gate_correct(
         actor=gavle_leader, decision=wrong, to_stage=Stage.PRESTUDY, rationale="Fel."
@@ -251,3 +259,112 @@ def test_due_for_gate(
 def test_idea_of_the_initiative_is_kept(initiative: Initiative) -> None:
     assert Idea.objects.count() == 0
     assert initiative.idea is None
+
+
+@pytest.fixture
+def people(
+    resident: User,
+    gavle_member: User,
+    gavle_leader: User,
+    kiruna_admin: User,
+    kiruna_member: User,
+    naringen_leader: User,
+    platform_admin: User,
+    hidden_project: Project,
+) -> list[User]:
+    """One person of each role, and a member of Kiruna's members-only project only."""
+    from samskapa.organisations.models import Role
+    from samskapa.organisations.tests.factories import MembershipFactory
+
+    facilitator = MembershipFactory(
+        organisation=None, project=hidden_project, role=Role.FACILITATOR
+    ).user
+    return [
+        resident,
+        gavle_member,
+        gavle_leader,
+        kiruna_admin,
+        kiruna_member,
+        naringen_leader,
+        platform_admin,
+        facilitator,
+    ]
+
+
+def test_people_who_may_see_is_the_view_rule_over_people(
+    initiatives: dict[str, Initiative],
+    initiative: Initiative,
+    people: list[User],
+    gavle: Organisation,
+) -> None:
+    """Who is told of a gate decision: the view rule as a query over people, for each kind of
+    initiative (public, members only, in a members-only project or programme)."""
+    from samskapa.accounts.models import User as UserModel
+    from samskapa.portfolio.selectors import people_who_may_see
+
+    programme = initiatives["in_members_programme"].programme
+    assert programme is not None
+    Participant.objects.create(programme=programme, organisation=gavle)
+    everyone = UserModel.objects.filter(pk__in=[person.pk for person in people])
+    for case in [initiative, *initiatives.values()]:
+        case = Initiative.objects.select_related("project", "programme").get(pk=case.pk)
+        expected = {
+            person.pk for person in everyone if person.has_perm("portfolio.view_initiative", case)
+        }
+        got = set(people_who_may_see(initiative=case, people=everyone).values_list("pk", flat=True))
+        assert got == expected, case.title
+
+
+def test_initiative_leaders_are_those_who_may_change_it(
+    initiatives: dict[str, Initiative], initiative: Initiative, people: list[User]
+) -> None:
+    from samskapa.accounts.models import User as UserModel
+    from samskapa.portfolio.selectors import initiative_leaders
+
+    for case in [initiative, *initiatives.values()]:
+        expected = {
+            person.pk
+            for person in UserModel.objects.filter(pk__in=[p.pk for p in people])
+            if person.has_perm("portfolio.change_initiative", case) and not person.is_superuser
+        }
+        got = set(initiative_leaders(initiative=case).values_list("pk", flat=True))
+        assert got & {p.pk for p in people} == expected, case.title
+
+
+def test_access_initiative_and_gate_decision(
+    initiative: Initiative,
+    initiatives: dict[str, Initiative],
+    gavle_leader: User,
+    resident: User,
+) -> None:
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from samskapa.portfolio.selectors import access_gate_decision, access_initiative
+
+    assert access_initiative(user=resident, pk=initiative.pk) == initiative
+    with pytest.raises(PermissionDenied):
+        access_initiative(user=resident, pk=initiative.pk, rule="portfolio.decide_gate")
+    with pytest.raises(Http404):
+        access_initiative(user=resident, pk=initiatives["members"].pk)
+    with pytest.raises(Http404):
+        access_initiative(user=resident, pk=999_999)
+    entry = services.gate_decide(
+        actor=gavle_leader,
+        initiative=initiative,
+        stage="idea",
+        decision=Decision.GO,
+        rationale="Ja.",
+    )
+    found = access_gate_decision(
+        user=gavle_leader, pk=entry.pk, initiative_pk=initiative.pk, rule="portfolio.decide_gate"
+    )
+    assert found == entry and found.initiative == initiative
+    with pytest.raises(PermissionDenied):
+        access_gate_decision(
+            user=resident, pk=entry.pk, initiative_pk=initiative.pk, rule="portfolio.decide_gate"
+        )
+    with pytest.raises(Http404):
+        access_gate_decision(
+            user=gavle_leader, pk=entry.pk, initiative_pk=initiatives["members"].pk
+        )

@@ -2,13 +2,16 @@
 corrections, the political decision behind a gate and the append-only log."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from samskapa.accounts.models import User
 from samskapa.core.models import Notification, StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Challenge, Follow, Idea
 from samskapa.ideas.services import idea_submit
 from samskapa.ideas.tests.factories import ChallengeFactory
@@ -35,11 +38,12 @@ from samskapa.sdg.models import Target
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the service judges dates in Stockholm, not in UTC
 
 
 def decide(initiative: Initiative, actor: User, decision: str, **kwargs: object) -> GateDecision:
     kwargs.setdefault("rationale", "Beslutat vid grindmötet.")
+    kwargs.setdefault("stage", initiative.stage)
     return services.gate_decide(
         actor=actor,
         initiative=initiative,
@@ -594,3 +598,162 @@ def test_factory_initiative_for_programme(reference_data: None) -> None:
     programme: Programme = ProgrammeFactory()
     initiative = InitiativeFactory(programme=programme)
     assert initiative.stage == Stage.IDEA
+
+
+class TestWhereItSits:
+    """Placing an initiative (creating it somewhere, or moving it) needs the right to use the
+    place: lead its project and programme, name a lead organisation one may, and keep it in
+    one of these places' municipalities."""
+
+    def test_leader_elsewhere_may_not_put_it_in_the_project(
+        self, kiruna_leader: User, kiruna: Organisation, naringen: Project
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            services.initiative_create(
+                actor=kiruna_leader,
+                lead_organisation=kiruna,
+                project=naringen,
+                municipality=naringen.municipality,
+                title="Kapning",
+                summary="I Gävles projekt.",
+            )
+        assert set(error.value.message_dict) == {"project"}
+        assert not Initiative.objects.exists()
+
+    def test_leader_elsewhere_may_not_put_it_in_the_programme(
+        self, kiruna_leader: User, kiruna: Organisation, programme: Programme
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            services.initiative_create(
+                actor=kiruna_leader,
+                lead_organisation=kiruna,
+                programme=programme,
+                title="Kapning",
+                summary="I Gävles program.",
+            )
+        assert set(error.value.message_dict) == {"programme"}
+
+    def test_lead_organisation_must_be_one_the_actor_may_name(
+        self, kiruna_leader: User, gavle: Organisation, nya_kiruna: Project
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            services.initiative_create(
+                actor=kiruna_leader,
+                lead_organisation=gavle,
+                project=nya_kiruna,
+                title="I Gävles namn",
+                summary="Ska inte gå.",
+            )
+        assert "lead_organisation" in error.value.message_dict
+
+    def test_municipality_must_be_one_of_its_places(
+        self, kiruna_leader: User, kiruna: Organisation, gavle: Organisation
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            services.initiative_create(
+                actor=kiruna_leader,
+                lead_organisation=kiruna,
+                municipality=gavle.municipality,
+                title="I Gävles portfölj",
+                summary="Ska inte gå.",
+            )
+        assert set(error.value.message_dict) == {"municipality"}
+
+    def test_a_region_places_it_in_its_municipalities(self, reference_data: None) -> None:
+        region = OrganisationFactory(
+            name="Region Gävleborg", type=OrganisationType.REGION, municipality_code="2180"
+        )
+        leader = MembershipFactory(organisation=region, role=Role.PROJECT_LEADER).user
+        sandviken = Municipality.objects.get(code="2181")
+        initiative = services.initiative_create(
+            actor=leader,
+            lead_organisation=region,
+            municipality=sandviken,
+            title="Regional",
+            summary="I Sandviken.",
+        )
+        assert initiative.municipality == sandviken
+
+    @pytest.mark.parametrize("place", ["project", "programme", "lead_organisation", "municipality"])
+    def test_moving_it_where_the_actor_may_not_is_refused(
+        self,
+        place: str,
+        gavle_leader: User,
+        gavle: Organisation,
+        naringen: Project,
+        kiruna: Organisation,
+        nya_kiruna: Project,
+    ) -> None:
+        initiative = services.initiative_create(
+            actor=gavle_leader,
+            lead_organisation=gavle,
+            project=naringen,
+            title="I Näringen",
+            summary="Utan program.",
+        )
+        elsewhere: dict[str, Any] = {
+            "project": nya_kiruna,
+            "programme": ProgrammeFactory(organisation=kiruna),
+            "lead_organisation": kiruna,
+            "municipality": kiruna.municipality,
+        }
+        with pytest.raises(ValidationError) as error:
+            services.initiative_update(
+                actor=gavle_leader,
+                initiative=initiative,
+                **{place: elsewhere[place]},
+            )
+        assert place in error.value.message_dict
+        initiative.refresh_from_db()
+        assert getattr(initiative, place) != elsewhere[place]
+
+    def test_a_board_of_another_municipality_may_not_be_cited(
+        self, initiative: Initiative, gavle_leader: User, units: dict[str, Unit]
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            decide(initiative, gavle_leader, Decision.GO, board=units["ks"])
+        assert "initiative's municipality" in message(error, "board")
+        wrong = decide(initiative, gavle_leader, Decision.GO)
+        with pytest.raises(ValidationError) as error:
+            services.gate_correct(
+                actor=gavle_leader,
+                decision=wrong,
+                to_stage=Stage.IDEA,
+                rationale="Fel.",
+                board=units["ks"],
+            )
+        assert "board" in error.value.message_dict
+        assert GateDecision.objects.count() == 1
+
+
+class TestDecidedOnce:
+    def test_a_decision_about_a_stage_it_has_left_is_refused(
+        self, initiative: Initiative, gavle_leader: User, naringen_leader: User
+    ) -> None:
+        services.gate_decide(
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=Stage.IDEA,
+            decision=Decision.GO,
+            rationale="Ja.",
+        )
+        stale = Initiative.objects.get(pk=initiative.pk)
+        Initiative.objects.filter(pk=initiative.pk).update(stage=Stage.PILOT)
+        with pytest.raises(ValidationError) as error:
+            services.gate_decide(
+                actor=naringen_leader,
+                initiative=stale,
+                stage=Stage.PRESTUDY,
+                decision=Decision.GO,
+                rationale="Samma igen.",
+            )
+        assert message(error, "stage") == (
+            "This decision was about the pre-study stage, but the initiative has since moved to "
+            "pilot. Look at the gate log, then decide again."
+        )
+        assert GateDecision.objects.count() == 1
+
+    def test_the_stage_must_be_named(self, initiative: Initiative, gavle_leader: User) -> None:
+        with pytest.raises(ValidationError) as error:
+            decide(initiative, gavle_leader, Decision.GO, stage="")
+        assert "stage" in error.value.message_dict

@@ -114,6 +114,7 @@ class TestListAndDetail:
         services.gate_decide(
             actor=gavle_leader,
             initiative=initiative,
+            stage=initiative.stage,
             decision=Decision.GO,
             rationale="Förstudien beslutad.",
             board=board,
@@ -139,7 +140,11 @@ class TestListAndDetail:
     ) -> None:
         client.force_login(gavle_leader)
         services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="1"
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="1",
         )
         with django_assert_max_num_queries(30) as few:  # type: ignore[operator]
             client.get(detail(initiative))
@@ -147,6 +152,7 @@ class TestListAndDetail:
             services.gate_decide(
                 actor=gavle_leader,
                 initiative=initiative,
+                stage=initiative.stage,
                 decision=Decision.REWORK,
                 rationale=f"{n}",
             )
@@ -161,6 +167,7 @@ class TestListAndDetail:
         services.gate_decide(
             actor=gavle_leader,
             initiative=initiative,
+            stage=initiative.stage,
             decision=Decision.HOLD,
             rationale="Inte nu: vänta på inflyttningen.",
         )
@@ -176,7 +183,9 @@ class TestGateDecisionPage:
     ) -> None:
         client.force_login(request.getfixturevalue(who))
         assert client.get(gate(initiative)).status_code == 403
-        response = client.post(gate(initiative), {"decision": "go", "rationale": "Smyg."})
+        response = client.post(
+            gate(initiative), {"stage": "idea", "decision": "go", "rationale": "Smyg."}
+        )
         assert response.status_code == 403
         assert not GateDecision.objects.exists()
 
@@ -205,6 +214,7 @@ class TestGateDecisionPage:
         response = client.post(
             gate(initiative),
             {
+                "stage": "idea",
                 "decision": "go",
                 "rationale": "  ",
                 "board": board.pk,
@@ -225,7 +235,8 @@ class TestGateDecisionPage:
     ) -> None:
         client.force_login(gavle_leader)
         response = client.post(
-            gate(initiative), {"decision": "go", "rationale": "Ja.", "board_reference": "KS 2026/1"}
+            gate(initiative),
+            {"stage": "idea", "decision": "go", "rationale": "Ja.", "board_reference": "KS 2026/1"},
         )
         assert response.status_code == 400
         assert "Ja.</textarea>" in response.text
@@ -243,7 +254,9 @@ class TestGateDecisionPage:
         )
         client.force_login(programme_leader)
         assert client.get(gate(in_programme)).status_code == 200
-        response = client.post(gate(in_programme), {"decision": "hold", "rationale": "Inte nu."})
+        response = client.post(
+            gate(in_programme), {"stage": "idea", "decision": "hold", "rationale": "Inte nu."}
+        )
         assert response.status_code == 302
         in_programme.refresh_from_db()
         assert in_programme.stage == Stage.PARKED
@@ -252,7 +265,9 @@ class TestGateDecisionPage:
         self, client: Client, initiative: Initiative, gavle_leader: User
     ) -> None:
         client.force_login(gavle_leader)
-        response = client.post(gate(initiative), {"decision": "go", "rationale": "Förstudie."})
+        response = client.post(
+            gate(initiative), {"stage": "idea", "decision": "go", "rationale": "Förstudie."}
+        )
         assert response.status_code == 302
         assert response["Location"] == detail(initiative) + "#gate-log"
         initiative.refresh_from_db()
@@ -263,7 +278,11 @@ class TestGateDecisionPage:
     ) -> None:
         while initiative.stage != Stage.COMPLETED:
             services.gate_decide(
-                actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+                actor=gavle_leader,
+                initiative=initiative,
+                stage=initiative.stage,
+                decision=Decision.GO,
+                rationale="Ja.",
             )
         client.force_login(gavle_leader)
         assert 'name="rationale"' not in client.get(gate(initiative)).text
@@ -278,7 +297,11 @@ class TestCorrectionPage:
         self, client: Client, initiative: Initiative, gavle_leader: User
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.STOP, rationale="Stopp."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.STOP,
+            rationale="Stopp.",
         )
         client.force_login(gavle_leader)
         assert correct(initiative, wrong) in client.get(detail(initiative)).text
@@ -304,7 +327,11 @@ class TestCorrectionPage:
         gavle_leader: User,
     ) -> None:
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=initiative, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         client.force_login(request.getfixturevalue(who))
         assert client.get(correct(initiative, wrong)).status_code == 403
@@ -320,7 +347,11 @@ class TestCorrectionPage:
     ) -> None:
         other = InitiativeFactory(lead_organisation=gavle)
         wrong = services.gate_decide(
-            actor=gavle_leader, initiative=other, decision=Decision.GO, rationale="Ja."
+            actor=gavle_leader,
+            initiative=other,
+            stage=other.stage,
+            decision=Decision.GO,
+            rationale="Ja.",
         )
         client.force_login(gavle_leader)
         assert client.get(correct(initiative, wrong)).status_code == 404
@@ -545,3 +576,123 @@ class TestNeedPage:
             )
         with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator]
             client.get(need.get_absolute_url())
+
+
+class TestWriteRules:
+    """The pages refuse places and boards the user may not use, and a decision sent twice."""
+
+    FORM = {"risk": "medium", "expected_effect": "medium", "visibility": "public"}
+
+    def test_leader_elsewhere_may_not_create_in_the_project(
+        self, client: Client, kiruna_leader: User, kiruna: Organisation, naringen: Project
+    ) -> None:
+        client.force_login(kiruna_leader)
+        response = client.post(
+            NEW,
+            {
+                **self.FORM,
+                "title": "Kapning",
+                "summary": "I Gävles projekt.",
+                "lead_organisation": kiruna.pk,
+                "project": naringen.pk,
+            },
+        )
+        assert response.status_code == 200
+        assert "Välj ett projekt som du leder" in response.text
+        assert 'value="Kapning"' in response.text
+        assert not Initiative.objects.exists()
+
+    def test_edit_may_not_move_it_into_a_project_of_others(
+        self, client: Client, initiative: Initiative, gavle_leader: User, nya_kiruna: Project
+    ) -> None:
+        client.force_login(gavle_leader)
+        response = client.post(
+            edit(initiative),
+            {
+                **self.FORM,
+                "title": initiative.title,
+                "summary": initiative.summary,
+                "lead_organisation": initiative.lead_organisation_id,
+                "project": nya_kiruna.pk,
+                "programme": initiative.programme_id,
+                "municipality": initiative.municipality_id,
+            },
+        )
+        assert response.status_code == 200
+        assert 'class="ds-alert"' in response.text
+        initiative.refresh_from_db()
+        assert initiative.project is not None and initiative.project.name == "Näringen"
+
+    def test_gate_decision_may_not_cite_a_board_of_another_municipality(
+        self, client: Client, initiative: Initiative, gavle_leader: User, units: dict[str, Unit]
+    ) -> None:
+        client.force_login(gavle_leader)
+        response = client.post(
+            gate(initiative),
+            {"stage": "idea", "decision": "go", "rationale": "Ja.", "board": units["ks"].pk},
+        )
+        assert response.status_code == 400
+        assert not GateDecision.objects.exists()
+
+    def test_correction_may_not_cite_a_board_of_another_municipality(
+        self, client: Client, initiative: Initiative, gavle_leader: User, units: dict[str, Unit]
+    ) -> None:
+        wrong = services.gate_decide(
+            actor=gavle_leader,
+            initiative=initiative,
+            stage=initiative.stage,
+            decision=Decision.STOP,
+            rationale="Stopp.",
+        )
+        client.force_login(gavle_leader)
+        response = client.post(
+            correct(initiative, wrong),
+            {"to_stage": "idea", "rationale": "Fel.", "board": units["ks"].pk},
+        )
+        assert response.status_code == 400
+        assert GateDecision.objects.count() == 1
+
+    def test_the_form_says_which_stage_it_decides_on(
+        self, client: Client, initiative: Initiative, gavle_leader: User
+    ) -> None:
+        client.force_login(gavle_leader)
+        text = client.get(gate(initiative)).text
+        assert '<input type="hidden" name="stage" value="idea"' in text
+
+    def test_a_decision_sent_twice_moves_the_initiative_once(
+        self, client: Client, initiative: Initiative, gavle_leader: User
+    ) -> None:
+        client.force_login(gavle_leader)
+        data = {"stage": "idea", "decision": "go", "rationale": "Förstudie beslutad."}
+        assert client.post(gate(initiative), data).status_code == 302
+        again = client.post(gate(initiative), data)
+        assert again.status_code == 400
+        assert "Beslutet gällde fasen idé, men initiativet är nu i fasen förstudie." in again.text
+        # The form is drawn again for the stage it is at now, with what was written.
+        assert '<input type="hidden" name="stage" value="prestudy"' in again.text
+        assert "Förstudie beslutad.</textarea>" in again.text
+        assert GateDecision.objects.count() == 1
+        initiative.refresh_from_db()
+        assert initiative.stage == Stage.PRESTUDY
+
+
+class TestListFilters:
+    @pytest.mark.parametrize(
+        "query", ["?stage=nonsense", "?municipality=21800", "?programme=inte+en+slug"]
+    )
+    def test_invalid_values_show_the_whole_list_and_say_so(
+        self, query: str, client: Client, initiative: Initiative, kiruna: Organisation
+    ) -> None:
+        other = InitiativeFactory(lead_organisation=kiruna, title="Kulturarv i Kiruna")
+        response = client.get(LIST + query)
+        assert response.status_code == 200
+        assert initiative.title in response.text and other.title in response.text
+        assert "Några filter kunde inte användas" in response.text
+
+    def test_valid_values_keep_their_choice_in_the_form(
+        self, client: Client, initiative: Initiative
+    ) -> None:
+        text = client.get(LIST + "?stage=idea&municipality=2180&q=belysning").text
+        assert '<option value="idea" selected>' in text
+        assert 'value="2180"' in text and 'value="belysning"' in text
+        assert initiative.title in text

@@ -1,0 +1,179 @@
+"""Every visibility rule agrees with its queryset twin, over the whole role matrix.
+
+A rule (``needs.view_need``) decides on one object; its twin (``needs_visible_to``) is the same
+rule as a query, which every list, search, count, export and API list starts from. If the two
+drift apart, a list shows what a detail page refuses, or hides what a person may see. This test
+builds a small world with every kind of visibility, asks both for every person and every
+object, and fails on any disagreement.
+
+A new app with a ``<app>.view_<model>`` rule adds its twin to ``TWINS`` (or, for a rule that
+guards no list, a reason to ``NO_LIST``); ``test_every_view_rule_has_a_twin`` fails until it does.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import rules
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, QuerySet
+
+from samskapa.accounts.tests.factories import UserFactory
+from samskapa.core.models import Notification, Visibility
+from samskapa.core.predicates import forget_memberships
+from samskapa.ideas.models import Challenge, Idea
+from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
+from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
+from samskapa.needs.tests.factories import NeedFactory
+from samskapa.organisations.models import Organisation, Role
+from samskapa.organisations.tests.factories import MembershipFactory, OrganisationFactory
+from samskapa.portfolio.models import Initiative
+from samskapa.portfolio.selectors import initiatives_visible_to
+from samskapa.portfolio.tests.factories import InitiativeFactory
+from samskapa.programmes.models import Participant, Programme
+from samskapa.programmes.selectors import programmes_visible_to
+from samskapa.programmes.tests.factories import ProgrammeFactory
+from samskapa.projects.models import Project
+from samskapa.projects.selectors import projects_visible_to
+from samskapa.projects.tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A visibility rule, its model and the query that must list the same objects."""
+
+    rule: str
+    model: type[Model]
+    visible_to: Callable[..., QuerySet[Any]]
+    # Objects the rule lets some people open by link but that no list ever shows.
+    never_listed: Callable[[Any], bool] = field(default=lambda obj: False)
+
+
+TWINS = [
+    Twin(
+        "organisations.view_organisation",
+        Organisation,
+        lambda *, user: Organisation.objects.all(),
+    ),
+    Twin("projects.view_project", Project, projects_visible_to),
+    Twin("programmes.view_programme", Programme, programmes_visible_to),
+    Twin("needs.view_need", Need, needs_visible_to),
+    Twin("ideas.view_challenge", Challenge, challenges_visible_to),
+    # A hidden idea stays out of every list; its author and the moderators open it by link.
+    Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
+    Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
+]
+
+# View rules that guard no list of their own, and why.
+NO_LIST = {
+    "core.view_notification": "each person lists only their own (notifications_for)",
+    "needs.view_campaign": "campaigns are listed per project, through projects_visible_to",
+    "assessment.view_assignment": "an assessor lists their own (assignments_of); leaders per idea",
+    "assessment.view_results": "results of one challenge, on its page",
+    "assessment.view_criteria": "criteria of one challenge or programme, on its page",
+    "assessment.view_other_scores": "scores of one idea, on the assignment page",
+}
+
+
+def _people(gavle: Organisation, harryda: Organisation, naringen: Project) -> dict[str, Any]:
+    def member(role: str, **scope: Any) -> Any:
+        return MembershipFactory(role=role, **scope).user
+
+    return {
+        "anonymous": AnonymousUser(),
+        "resident": UserFactory(),
+        "member": member(Role.MEMBER, organisation=gavle),
+        "leader of another municipality": member(Role.PROJECT_LEADER, organisation=harryda),
+        "leader": member(Role.PROJECT_LEADER, organisation=gavle),
+        "assessor": member(Role.ASSESSOR, organisation=None, project=naringen),
+        "facilitator": member(Role.FACILITATOR, organisation=None, project=naringen),
+        "moderator": member(Role.MODERATOR, organisation=gavle),
+        "organisation administrator": member(Role.ADMINISTRATOR, organisation=gavle),
+        "platform administrator": UserFactory(is_superuser=True, is_staff=True),
+    }
+
+
+@pytest.fixture
+def world(reference_data: None) -> dict[str, Any]:
+    """People in every role, and objects in every state of visibility."""
+    gavle = OrganisationFactory(name="Gävle kommun", municipality_code="2180")
+    harryda = OrganisationFactory(name="Härryda kommun", municipality_code="1401")
+    naringen = ProjectFactory(name="Näringen", organisation=gavle, visibility=Visibility.PUBLIC)
+    internal = ProjectFactory(name="Intern", organisation=gavle, visibility=Visibility.MEMBERS)
+    people = _people(gavle, harryda, naringen)
+    author = people["resident"]
+    for project in (naringen, internal):
+        for visibility in Visibility.values:
+            for hidden in (False, True):
+                NeedFactory(project=project, visibility=visibility, is_hidden=hidden, author=author)
+        NeedFactory(project=project, visibility=Visibility.PRIVATE, author=people["member"])
+        challenge = ChallengeFactory(project=project)
+        for hidden in (False, True):
+            IdeaFactory(project=project, challenge=challenge, is_hidden=hidden, author=author)
+    for hidden in (False, True):
+        IdeaFactory(project=None, is_hidden=hidden, author=people["member"])
+    public_programme = ProgrammeFactory(organisation=gavle, visibility=Visibility.PUBLIC)
+    members_programme = ProgrammeFactory(organisation=gavle, visibility=Visibility.MEMBERS)
+    Participant.objects.create(programme=members_programme, organisation=harryda)
+    for visibility in Visibility.PUBLIC, Visibility.MEMBERS:
+        for scope in (
+            {"project": naringen},
+            {"project": internal},
+            {"programme": public_programme},
+            {"programme": members_programme},
+            {},
+        ):
+            InitiativeFactory(lead_organisation=gavle, visibility=visibility, **scope)
+        InitiativeFactory(lead_organisation=harryda, visibility=visibility)
+    for person in people.values():
+        if person.is_authenticated:
+            Notification.objects.create(recipient=person, title="Hej")
+    return people
+
+
+@pytest.mark.parametrize("twin", TWINS, ids=lambda twin: twin.rule)
+def test_rule_and_queryset_agree_for_every_role(world: dict[str, Any], twin: Twin) -> None:
+    everything = list(twin.model._default_manager.all())
+    assert everything, f"the world holds no {twin.model.__name__}"
+    disagreements = []
+    for role, person in world.items():
+        forget_memberships(person)
+        listed = set(twin.visible_to(user=person).values_list("pk", flat=True))
+        for obj in everything:
+            allowed = person.has_perm(twin.rule, obj) and not twin.never_listed(obj)
+            if allowed != (obj.pk in listed):
+                state = "listed but refused" if obj.pk in listed else "allowed but not listed"
+                disagreements.append(f"{role}: {twin.model.__name__} {obj.pk} ({obj}) {state}")
+    assert disagreements == []
+
+
+def test_every_role_sees_something_and_not_everything(world: dict[str, Any]) -> None:
+    # The world must tell the roles apart, or agreement would prove little.
+    needs = {role: needs_visible_to(user=person).count() for role, person in world.items()}
+    assert needs["anonymous"] < needs["member"] < needs["moderator"] < Need.objects.count() + 1
+    assert needs["platform administrator"] == Need.objects.count()
+
+
+def test_every_view_rule_has_a_twin() -> None:
+    view_rules = {
+        name
+        for name in rules.permissions.permissions
+        if "." in name and name.split(".")[1].startswith("view_")
+    }
+    covered = {twin.rule for twin in TWINS} | set(NO_LIST)
+    assert view_rules - covered == set(), "add the rule's queryset twin to TWINS"
+
+
+def test_the_check_finds_a_planted_disagreement(world: dict[str, Any]) -> None:
+    # A twin that forgets members-only projects must fail for the members who see them.
+    def public_only(*, user: Any) -> QuerySet[Project]:
+        return Project.objects.filter(visibility=Visibility.PUBLIC)
+
+    planted = Twin("projects.view_project", Project, public_only)
+    with pytest.raises(AssertionError, match="allowed but not listed"):
+        test_rule_and_queryset_agree_for_every_role(world, planted)
