@@ -36,19 +36,13 @@ def _check_municipality(*, actor: User, project: Project) -> None:
         return  # full_clean says that it is missing
     organisation = project.organisation
     allowed = municipalities_for_project(user=actor, organisation=organisation)
-    if allowed.filter(pk=project.municipality_id).exists():
-        return
-    if organisation.municipality_id is None:
-        message = _(
-            "%(organisation)s has not said where it is based. Add its municipality to the "
-            "organisation first."
+    if not allowed.filter(pk=project.municipality_id).exists():
+        raise ValidationError(
+            {
+                "municipality": _("A project of %(organisation)s lies in the municipality itself.")
+                % {"organisation": organisation.name}
+            }
         )
-    else:
-        message = _(
-            "A project of %(organisation)s lies in its own municipality or, if the organisation "
-            "is not a municipality, in the same county."
-        )
-    raise ValidationError({"municipality": message % {"organisation": organisation.name}})
 
 
 @transaction.atomic
