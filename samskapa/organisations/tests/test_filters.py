@@ -56,9 +56,10 @@ def test_the_page_filters_by_sector(
     assert WHOLE_LIST not in html
 
 
+# A NUL byte never reaches the filters: the middleware refuses it (core/tests/test_input.py).
 @pytest.mark.parametrize(
     "params",
-    [{"type": "spaceship"}, {"sector": "space"}, {"municipality": "abc"}, {"q": "nål\x00"}],
+    [{"type": "spaceship"}, {"sector": "space"}, {"municipality": "abc"}],
 )
 def test_invalid_values_show_the_whole_list_and_say_so(
     client: Client, gavle: Organisation, company: Organisation, params: dict[str, str]
@@ -73,7 +74,7 @@ def test_invalid_values_show_the_whole_list_and_say_so(
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"municipality": "abc"}, "municipality"), ({"q": "nål\x00"}, "q")],
+    [({"municipality": "abc"}, "municipality")],
 )
 def test_invalid_values_answer_400_in_the_api(
     api_client: APIClient, gavle: Organisation, params: dict[str, str], field: str

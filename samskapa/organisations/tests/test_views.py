@@ -331,6 +331,7 @@ class TestUnits:
         response = client.post(f"{gavle.get_absolute_url()}enheter/{foreign.pk}/ta-bort/")
         assert response.status_code == 404
         assert Unit.objects.filter(pk=foreign.pk).exists()
+
     def test_unit_cited_by_a_gate_decision_stays_with_a_message(
         self, client: Client, gavle: Organisation, gavle_admin: User
     ) -> None:

@@ -41,6 +41,7 @@ def test_filter_by_leading_organisation_and_words(programme: Programme) -> None:
     assert list(_filtered(q="klimat")) == [other]
 
 
+# A NUL byte never reaches the filters: the middleware refuses it (core/tests/test_input.py).
 @pytest.mark.parametrize("params", [{"municipality": "abc"}, {"organisation": "inte en adress!"}])
 def test_invalid_values_show_the_whole_list_and_say_so(
     client: Client, programme: Programme, params: dict[str, str]
@@ -57,7 +58,6 @@ def test_invalid_values_show_the_whole_list_and_say_so(
     [
         ({"organisation": "inte en adress!"}, "organisation"),
         ({"q": "x" * 201}, "q"),
-        ({"q": "\x00"}, "q"),
     ],
 )
 def test_invalid_values_answer_400_in_the_api(

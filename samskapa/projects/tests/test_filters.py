@@ -45,6 +45,7 @@ def test_search_and_a_filter_together(
     assert list(_filtered(resident, q="näringen", region="21")) == [naringen]
 
 
+# A NUL byte never reaches the filters: the middleware refuses it (core/tests/test_input.py).
 @pytest.mark.parametrize(
     "params",
     [
@@ -52,7 +53,6 @@ def test_search_and_a_filter_together(
         {"region": "Gävleborg"},
         {"municipality": "21800"},
         {"organisation": "inte en adress!"},
-        {"q": "\x00"},
     ],
 )
 def test_invalid_values_show_the_whole_list_and_say_so(
@@ -72,7 +72,6 @@ def test_invalid_values_show_the_whole_list_and_say_so(
         ({"municipality": "abc"}, "municipality"),
         ({"region": "2"}, "region"),
         ({"organisation": "inte en adress!"}, "organisation"),
-        ({"q": "\x00"}, "q"),
     ],
 )
 def test_invalid_values_answer_400_in_the_api(
