@@ -1,16 +1,20 @@
 """One-button actions on pages: call the service, and say on the next page how it went.
 
-A page with a form shows a service's refusal on the form (``core.views.call_service``). A
-button that posts no form (remove, mark as done) has nowhere to show it but the page it leads
-back to: the refusal becomes an error message there, success the message the caller gives.
+A button that posts no form (remove, mark as done) has nowhere to show a refusal but the page
+it leads back to. The service is called as every form's is (``core.views.call_service``) and a
+refusal travels as error messages (``core.feedback.report_form_errors``); success shows the
+message the caller gives.
 """
 
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+
+from samskapa.core.feedback import report_form_errors
+from samskapa.core.views import call_service
 
 
 def call_action(
@@ -20,10 +24,10 @@ def call_action(
 
     Returns whether it succeeded; the view redirects either way.
     """
-    try:
-        service(**arguments)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    button = forms.Form(request.POST)  # the button's post carries no fields of its own
+    call_service(button, service, **arguments)
+    if not button.is_valid():
+        report_form_errors(request, button)
         return False
     messages.success(request, success)
     return True

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
-from samskapa.core.access import Viewer, require
+from samskapa.core.access import require
 from samskapa.core.history import save_with_history
 from samskapa.core.models import SustainabilityDimension, Visibility
 from samskapa.core.predicates import forget_memberships
@@ -177,7 +177,7 @@ def funding_delete(*, actor: User, funding: Funding) -> None:
     funding.delete()
 
 
-def _check_unit(*, actor: Viewer, project: Project, unit: Unit) -> None:
+def _check_unit(*, actor: User, project: Project, unit: Unit) -> None:
     """Refuse a unit of another organisation, unless ``actor`` may act for that one too."""
     if not units_for_project(user=actor, project=project).filter(pk=unit.pk).exists():
         raise ValidationError(
@@ -218,7 +218,7 @@ def _phase(phase: str) -> str:
 @transaction.atomic
 def unit_phase_role_set(
     *,
-    actor: Viewer,
+    actor: User,
     project: Project,
     unit: Unit,
     phase: str,
@@ -228,8 +228,6 @@ def unit_phase_role_set(
     """Say how ``unit`` takes part in ``phase`` of the project, and what it contributes there.
 
     A unit of the organisation that does not yet take part in the project starts taking part.
-    The actor is a ``Viewer`` here, not only a ``User``: the matrix pages pass the request's
-    user as it is, and the rule refuses a visitor.
     """
     require(actor, "projects.change_project", project)
     _check_unit(actor=actor, project=project, unit=unit)
@@ -252,7 +250,7 @@ def unit_phase_role_set(
 
 
 @transaction.atomic
-def unit_phase_role_clear(*, actor: Viewer, project: Project, unit: Unit, phase: str) -> None:
+def unit_phase_role_clear(*, actor: User, project: Project, unit: Unit, phase: str) -> None:
     """Record that ``unit`` has no part in ``phase``; the unit stays in the project."""
     require(actor, "projects.change_project", project)
     _phase(phase)
