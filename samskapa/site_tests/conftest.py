@@ -13,7 +13,7 @@ import pytest
 from django.db import transaction
 
 # The one place that names the demo loader: when it moves, only this import changes.
-from samskapa.core.demo import load_demo_data
+from samskapa.workspace.demo import load_demo_data
 
 
 @pytest.fixture(scope="package")
