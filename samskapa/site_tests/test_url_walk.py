@@ -14,7 +14,8 @@ the URLs point at. Each pattern gets, from each person:
   parameter only once the first one has found something (``?project=naringen&campaign=abc``);
 - OPTIONS (for the API and the project leader);
 - logged in: POST with an empty body, then with every field the view reads set to hostile
-  values (the test client checks no CSRF tokens);
+  values (the test client checks no CSRF tokens); to the API also JSON bodies that are nested
+  5,000 deep or cut short;
 
 and once, as the project leader: HEAD, GET as an htmx request, GET in English, and GET with
 each path parameter replaced by hostile values. The admin, which answers anyone who is not
@@ -65,6 +66,12 @@ HOSTILE_VALUES: dict[str, str] = {
 CONTEXT_HOSTILE_VALUES = ["NUL", "text for a number", "huge number"]
 BODY_HOSTILE_VALUES = ["NUL", "text for a number", "10 kB"]
 BODY_WITH_CONTEXT_HOSTILE_VALUES = ["NUL", "text for a number"]
+
+# Sent to the API as the body of a POST, besides the form bodies.
+HOSTILE_JSON_BODIES = {
+    "nested 5,000 deep": "[" * 5_000 + "]" * 5_000,
+    "cut short": '{"title": "Trygga str',
+}
 
 # Sent to every page besides the parameters it is seen to read: names that lists, filters and
 # pagination use across the site, so a page that reads them only in some state is still tried.
@@ -225,6 +232,7 @@ class Walk:
         given: str,
         query: dict[str, str] | None = None,
         form: dict[str, str] | None = None,
+        json: str | None = None,
         headers: dict[str, str] | None = None,
         record: bool = False,
     ) -> set[str]:
@@ -240,8 +248,10 @@ class Walk:
                 response = client.generic(
                     method,
                     url,
-                    data=urlencode(form) if form is not None else "",
-                    content_type="application/x-www-form-urlencoded",
+                    data=json if json is not None else urlencode(form or {}),
+                    content_type="application/json"
+                    if json is not None
+                    else "application/x-www-form-urlencoded",
                     headers=headers,
                 )
                 error = _server_error(response)
@@ -389,6 +399,9 @@ def _walk_route(walk: Walk, route: Route, values: dict[str, str], demo: Demo) ->
             form = dict.fromkeys(fields, HOSTILE_VALUES[kind])
             form.update({name: context[name] for name in fields & context.keys()})
             walk.send(identity, "POST", path, given=f"context real, other fields {kind}", form=form)
+        if is_api and identity == "project leader":
+            for kind, body in HOSTILE_JSON_BODIES.items():
+                walk.send(identity, "POST", path, given=f"JSON body {kind}", json=body)
 
     # Once per route, as the person who may see the most.
     leader = "project leader" if route.template not in EXPENSIVE else "anonymous"
