@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 GROUND = {"core", "geo", "sdg", "accounts"}
 # Above every domain app: the workspace composes them, the API and URL conf wire them.
 TOP = {"workspace", "api"}
-NOT_APPS = {"settings", "browser_tests", "locale", "static", "templates"}
+NOT_APPS = {"settings", "browser_tests", "site_tests", "locale", "static", "templates"}
 
 Edge = tuple[str, str]  # (importing app, imported app)
 
