@@ -130,6 +130,9 @@ class Idea(models.Model):
     sdg_targets = models.ManyToManyField(
         "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="ideas"
     )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
+    )
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     # Kept by the services that add and remove support and comments, so that lists can sort by
     # them with an index instead of counting rows for every idea on every page.

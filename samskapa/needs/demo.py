@@ -12,6 +12,7 @@ from django.db.models import Count, F
 
 from samskapa.accounts.demo import USERS
 from samskapa.accounts.models import User
+from samskapa.core.attachments import demo_picture_attach
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
 from samskapa.needs.models import Campaign, Cluster, Need, NeedSupport, PriorityWeights
 from samskapa.organisations.models import Unit
@@ -472,6 +473,15 @@ def load_needs_demo() -> dict[str, int]:
             Need.objects.filter(pk__in=[needs[i].pk for i in indexes], cluster__isnull=True).update(
                 cluster=cluster
             )
+    public = Need.objects.filter(project__slug="naringen", visibility=Visibility.PUBLIC)
+    first_need = public.order_by("pk").first()
+    if first_need is not None:
+        demo_picture_attach(
+            owner=first_need,
+            actor=first_need.author,
+            alt_text="Tecknad bild: en bänk vid vattnet, gröna stränder och blå himmel.",
+            colours=("#cfe8f7", "#3a78a8", "#6a9e4f"),
+        )
     # Support counts follow the support rows, whatever ran before.
     for need in Need.objects.annotate(rows=Count("supports")).exclude(support_count=F("rows")):
         Need.objects.filter(pk=need.pk).update(support_count=need.rows)

@@ -132,6 +132,9 @@ class Need(models.Model):
     sdg_targets = models.ManyToManyField(
         "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="needs"
     )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from samskapa.needs import views
+from samskapa.core.attachments import attachment_urls
+from samskapa.needs import selectors, views
 
 app_name = "needs"
 urlpatterns = [
@@ -28,4 +29,5 @@ urlpatterns = [
     path("kluster/<int:pk>/dela/", views.cluster_split, name="cluster_split"),
     path("kluster/<int:pk>/upplos/", views.cluster_delete, name="cluster_delete"),
     path("kluster/<int:pk>/poang/", views.cluster_score_view, name="cluster_score"),
+    *attachment_urls(access=selectors.access_need, change_rule="needs.change_need"),
 ]

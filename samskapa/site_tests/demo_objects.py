@@ -143,6 +143,14 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
 
+    def attachment(model: Any) -> Callable[[], dict[str, str]]:
+        def values() -> dict[str, str]:
+            owner = model.objects.filter(attachments__isnull=False).order_by("pk").first()
+            assert owner is not None, f"The demo content has no {model.__name__} with a file."
+            return {"pk": str(owner.pk), "upload_pk": str(owner.attachments.first().pk)}
+
+        return values
+
     def key(uidb36: bool = False) -> dict[str, str]:
         values = {"key": "4ae-8f2c1d"}
         if uidb36:
@@ -205,6 +213,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/<int:pk>/enhet/",
             "behov/<int:pk>/flytta/",
             "behov/<int:pk>/poang/",
+            "behov/<int:pk>/filer/",
         ],
         lambda: campaign: [
             "api/v1/campaigns/<int:pk>/",
@@ -240,6 +249,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "ideer/<int:pk>/bevaka/",
             "ideer/<int:pk>/kommentarer/",
             "ideer/<int:pk>/moderera/",
+            "ideer/<int:pk>/filer/",
         ],
         lambda: assignment: [
             "api/v1/assessments/<int:pk>/",
@@ -258,6 +268,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "portfolj/initiativ/<int:pk>/",
             "portfolj/initiativ/<int:pk>/andra/",
             "portfolj/initiativ/<int:pk>/grindbeslut/",
+            "portfolj/initiativ/<int:pk>/filer/",
         ],
         milestone: [
             "api/v1/programmes/<slug:slug>/milestones/<int:pk>/",
@@ -272,6 +283,18 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         phase: [
             "program/<slug:slug>/faser/<int:pk>/andra/",
             "program/<slug:slug>/faser/<int:pk>/ta-bort/",
+        ],
+        attachment(Need): [
+            "behov/<int:pk>/filer/<int:upload_pk>/",
+            "behov/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        attachment(Idea): [
+            "ideer/<int:pk>/filer/<int:upload_pk>/",
+            "ideer/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        attachment(Initiative): [
+            "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/",
+            "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/ta-bort/",
         ],
         org_member: ["organisationer/<slug:slug>/medlemmar/<int:pk>/ta-bort/"],
         org_unit: [
