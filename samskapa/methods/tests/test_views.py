@@ -166,7 +166,9 @@ class TestProposeAndEdit:
 
     def test_without_steps_the_form_says_so(self, client: Client, facilitator: User) -> None:
         client.force_login(facilitator)
-        response = client.post("/en/metoder/ny/", _method_post(**{"steps-0-title": "", "steps-0-minutes": ""}))
+        response = client.post(
+            "/en/metoder/ny/", _method_post(**{"steps-0-title": "", "steps-0-minutes": ""})
+        )
         assert response.status_code == 200
         assert "Describe at least one step." in response.text
 
