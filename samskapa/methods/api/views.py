@@ -187,7 +187,7 @@ class MethodDetailSerializer(MethodSerializer):
     adaptations = AdaptationSerializer(many=True, read_only=True)
     reports = ReportSerializer(many=True, read_only=True)
     merged_into: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
 
     class Meta(MethodSerializer.Meta):
