@@ -8,7 +8,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -265,4 +265,35 @@ def previous_version(version: MethodVersion) -> MethodVersion | None:
         MethodVersion.objects.filter(method_id=version.method_id, number__lt=version.number)
         .order_by("-number")
         .first()
+    )
+
+
+# --- Methods for a need ------------------------------------------------------------------------
+
+SUGGESTED_METHODS = 5
+
+
+def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[int]) -> list[Method]:
+    """Published methods made for the need's kind: its target group or its sustainability
+    dimensions, those matching both first, then the best rated; one query."""
+    group_match = Method.target_groups.through.objects.filter(
+        # A need without a target group matches on its dimensions only (no group has id 0).
+        method_id=OuterRef("pk"),
+        stakeholdergroup_id=stakeholder_group_id or 0,
+    )
+    dimension_match = Method.dimensions.through.objects.filter(
+        method_id=OuterRef("pk"), sustainabilitydimension_id__in=dimension_ids
+    )
+    matching = Method.objects.filter(status=MethodStatus.PUBLISHED).filter(
+        Q(Exists(group_match)) | Q(Exists(dimension_match))
+    )
+    return list(
+        matching.annotate(
+            fits_group=Exists(group_match), fits_dimension=Exists(dimension_match)
+        ).order_by(
+            "-fits_group",
+            "-fits_dimension",
+            F("rating_average").desc(nulls_last=True),
+            "title",
+        )[:SUGGESTED_METHODS]
     )
