@@ -15,7 +15,8 @@ from samskapa.methods.services import StepInput
 from samskapa.methods.tests.factories import AdaptationFactory, MethodFactory, ReportFactory
 from samskapa.organisations.models import Organisation
 
-pytestmark = pytest.mark.django_db
+# The messages are matched in English, the language of the msgids.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 STEPS = [StepInput(title="Bjud in", minutes=30), StepInput(title="Vandra", minutes=90)]
 
