@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "samskapa.ideas",
     "samskapa.assessment",
     "samskapa.programmes",
+    "samskapa.methods",
     "samskapa.portfolio",
     "samskapa.workspace",
     "samskapa.api",

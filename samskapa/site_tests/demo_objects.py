@@ -15,6 +15,7 @@ from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
 from samskapa.core.models import Notification
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.methods.models import Adaptation, ExperienceReport
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
@@ -315,6 +316,30 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "projekt/<slug:slug>/forvaltningar/<int:unit_pk>/<str:phase>/"
         ],
         lambda: {"pk": demo.first(Notification, recipient=demo.leader)}: ["notiser/<int:pk>/las/"],
+        lambda: {"slug": "trygghetsvandring"}: [
+            "metoder/<slug:slug>/",
+            "metoder/<slug:slug>/andra/",
+            "metoder/<slug:slug>/publicera/",
+            "metoder/<slug:slug>/lyft-fram/",
+            "metoder/<slug:slug>/avveckla/",
+            "metoder/<slug:slug>/avboj/",
+            "metoder/<slug:slug>/sla-ihop/",
+            "metoder/<slug:slug>/anpassningar/ny/",
+            "metoder/<slug:slug>/erfarenheter/ny/",
+            "api/v1/methods/<slug:slug>/",
+            "api/v1/methods/<slug:slug>/reports/",
+        ],
+        lambda: {"slug": "trygghetsvandring", "number": "1"}: [
+            "metoder/<slug:slug>/versioner/<int:number>/"
+        ],
+        lambda: {
+            "slug": "trygghetsvandring",
+            "pk": demo.first(Adaptation, method__slug="trygghetsvandring"),
+        }: ["metoder/<slug:slug>/anpassningar/<int:pk>/ta-bort/"],
+        lambda: {
+            "slug": "trygghetsvandring",
+            "pk": demo.first(ExperienceReport, method__slug="trygghetsvandring"),
+        }: ["metoder/<slug:slug>/erfarenheter/<int:pk>/ta-bort/"],
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
