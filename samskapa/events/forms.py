@@ -49,6 +49,9 @@ class EventForm(forms.ModelForm):
         queryset=Municipality.objects.order_by("name"),
         required=False,
     )
+    online_url = forms.URLField(
+        label=_("Link to join online"), required=False, max_length=200, assume_scheme="https"
+    )
 
     class Meta:
         model = Event
@@ -125,6 +128,8 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class DocumentForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), max_length=200, assume_scheme="https")
+
     class Meta:
         model = EventDocument
         fields = ["title", "kind", "url"]
