@@ -80,7 +80,7 @@ def network_posts(*, network: Network) -> QuerySet[ExperiencePost]:
     number of comments in the same query."""
     return (
         ExperiencePost.objects.filter(network=network)
-        .select_related("author", "organisation", "event")
+        .select_related("network", "author", "organisation", "event")
         .annotate(comment_count=Count("comments"))
         .order_by("-created_at", "-pk")
     )
