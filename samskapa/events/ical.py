@@ -72,7 +72,7 @@ def calendar_of(events: Iterable[Event], *, name: str) -> Calendar:
 def calendar_response(events: Iterable[Event], *, name: str, filename: str) -> HttpResponse:
     """The feed as a download a calendar program can subscribe to."""
     response = HttpResponse(calendar_of(events, name=name).to_ical(), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Content-Disposition"] = content_disposition_header(False, filename) or ""
     # Feeds are read by calendar programs every few hours; a private one must not be shared.
     response["Cache-Control"] = "private, max-age=900"
     return response

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -96,20 +96,19 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = access_event(user=request.user, slug=slug)
     user = request.user
-    mine = list(my_registrations(user=user, event=event))
-    for registration in mine:
-        registration.position = waiting_position(registration=registration)
-    own = next((r for r in mine if r.user_id == user.pk), None)
+    mine = [
+        (registration, waiting_position(registration=registration))
+        for registration in my_registrations(user=user, event=event)
+    ]
+    own = next((r for r, _position in mine if r.user_id == user.pk), None)
+    seated: int = event.confirmed_count  # type: ignore[attr-defined]  # with_seats
     can_change = user.has_perm(CHANGE, event)
     now = timezone.now()
     context = {
         "event": event,
         "mine": mine,
         "own": own,
-        "is_full": event.capacity is not None and event.confirmed_count >= event.capacity,
-        "seats_left": None
-        if event.capacity is None
-        else max(event.capacity - event.confirmed_count, 0),
+        "is_full": event.capacity is not None and seated >= event.capacity,
         "registration_open": _registration_open(event, now),
         "has_ended": event.ends_at < now,
         "has_begun": event.starts_at <= now,
@@ -356,7 +355,7 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def _export_rows(event: Event) -> tuple[list[str], list[list[object]]]:
+def _export_rows(event: Event) -> tuple[list[str], list[list[str]]]:
     header = [
         _("Name"),
         _("E-mail address"),
@@ -387,7 +386,7 @@ def _export_rows(event: Event) -> tuple[list[str], list[list[object]]]:
 
 
 @login_required
-def participants_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def participants_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     event = access_event(user=request.user, slug=slug, rule=CHANGE)
     header, rows = _export_rows(event)
     return csv_response(filename=f"deltagare-{event.slug}.csv", header=header, rows=rows)
