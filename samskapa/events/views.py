@@ -83,8 +83,10 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = datetime.date(year, month, 1)
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
+    weeks = month_calendar(user=request.user, year=year, month=month)
     context = {
-        "weeks": month_calendar(user=request.user, year=year, month=month),
+        "weeks": weeks,
+        "has_events": any(day.events for week in weeks for day in week if day.in_month),
         "month": first,
         "previous": previous if previous.year >= 1900 else None,
         "following": following if following.year <= 2999 else None,
