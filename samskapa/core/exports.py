@@ -114,7 +114,9 @@ def xlsx_bytes(*, header: Sequence[Any], rows: Iterable[Iterable[Any]], title: s
 
     workbook = Workbook(write_only=True)
     # A sheet title may not hold []:*?/\ and is at most 31 characters long.
-    sheet = workbook.create_sheet(title=(SHEET_TITLE_FORBIDDEN.sub(" ", title).strip() or "Data")[:31])
+    sheet = workbook.create_sheet(
+        title=(SHEET_TITLE_FORBIDDEN.sub(" ", title).strip() or "Data")[:31]
+    )
     bold = Font(bold=True)
     heading = []
     for value in header:
