@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("program/", include("samskapa.programmes.urls")),
     path("portfolj/", include("samskapa.portfolio.urls")),
     path("metoder/", include("samskapa.methods.urls")),
+    path("evenemang/", include("samskapa.events.urls")),
+    path("natverk/", include("samskapa.events.network_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -10,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from samskapa.accounts.api import urls as accounts
 from samskapa.assessment.api import urls as assessment
 from samskapa.core.api import urls as core
+from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
 from samskapa.methods.api import urls as methods
@@ -36,6 +37,7 @@ v1 = [
     path("", include(assessment)),
     path("", include(portfolio)),
     path("", include(methods)),
+    path("", include(events)),
 ]
 
 urlpatterns = [

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samskapa.programmes",
     "samskapa.methods",
     "samskapa.portfolio",
+    "samskapa.events",
     "samskapa.workspace",
     "samskapa.api",
 ]
@@ -284,6 +285,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work, run by `celery beat`; each task is safe to run again (it marks what it sent).
+CELERY_BEAT_SCHEDULE = {
+    "events-reminders": {"task": "samskapa.events.tasks.send_event_reminders", "schedule": 900.0},
+    "events-feedback": {"task": "samskapa.events.tasks.send_feedback_requests", "schedule": 3600.0},
+}
 
 LOGGING = {
     "version": 1,

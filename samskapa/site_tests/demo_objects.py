@@ -14,6 +14,14 @@ from django.utils.http import int_to_base36
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
 from samskapa.core.models import Notification
+from samskapa.events import demo as events_demo
+from samskapa.events.models import (
+    AgendaItem,
+    EventDocument,
+    ExperiencePost,
+    NetworkMember,
+    Registration,
+)
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.methods.models import Adaptation, ExperienceReport
 from samskapa.needs.models import Campaign, Cluster, Need
@@ -340,9 +348,73 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "slug": "trygghetsvandring",
             "pk": demo.first(ExperienceReport, method__slug="trygghetsvandring"),
         }: ["metoder/<slug:slug>/erfarenheter/<int:pk>/ta-bort/"],
+        **_events_path_values(demo),
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
         ],
     }
     return {template: values for values, templates in same.items() for template in templates}
+
+
+def _events_path_values(demo: Demo) -> dict[Callable[[], dict[str, str]], list[str]]:
+    """The full workshop of the demo (the leader holds a seat) and the platforms' network."""
+    event = {"slug": events_demo.FULL_EVENT_SLUG}
+    network = {"slug": events_demo.NETWORK_SLUG}
+    event_filter = {"event__slug": events_demo.FULL_EVENT_SLUG}
+    network_filter = {"network__slug": events_demo.NETWORK_SLUG}
+    return {
+        lambda: event: [
+            "api/v1/events/<slug:slug>/",
+            "api/v1/events/<slug:slug>/registrations/",
+            "evenemang/<slug:slug>/",
+            "evenemang/<slug:slug>/kalender.ics",
+            "evenemang/<slug:slug>/andra/",
+            "evenemang/<slug:slug>/program/ny/",
+            "evenemang/<slug:slug>/dokument/ny/",
+            "evenemang/<slug:slug>/anmalan/",
+            "evenemang/<slug:slug>/anmalan/kollega/",
+            "evenemang/<slug:slug>/deltagare/",
+            "evenemang/<slug:slug>/deltagare/deltagare.csv",
+            "evenemang/<slug:slug>/deltagare/deltagare.xlsx",
+            "evenemang/<slug:slug>/utvardering/",
+            "evenemang/<slug:slug>/utvardering/resultat/",
+        ],
+        lambda: {**event, "pk": demo.first(Registration, user=demo.leader, **event_filter)}: [
+            "api/v1/events/<slug:slug>/registrations/<int:pk>/cancel/",
+            "evenemang/<slug:slug>/anmalan/<int:pk>/avboka/",
+            "evenemang/<slug:slug>/deltagare/<int:pk>/narvaro/",
+        ],
+        lambda: {**event, "pk": demo.first(AgendaItem, **event_filter)}: [
+            "evenemang/<slug:slug>/program/<int:pk>/ta-bort/"
+        ],
+        lambda: {
+            "slug": "tematraff-organisationskultur-goteborg-2017",
+            "pk": demo.first(
+                EventDocument, event__slug="tematraff-organisationskultur-goteborg-2017"
+            ),
+        }: ["evenemang/<slug:slug>/dokument/<int:pk>/ta-bort/"],
+        lambda: {"slug": demo.organisation.slug}: [
+            "evenemang/organisation/<slug:slug>/",
+            "evenemang/organisation/<slug:slug>/kalender.ics",
+        ],
+        lambda: {"year": "2017", "month": "11"}: ["evenemang/kalender/<int:year>/<int:month>/"],
+        lambda: {"token": "okand-nyckel"}: ["evenemang/min-kalender/<str:token>.ics"],
+        lambda: network: [
+            "api/v1/networks/<slug:slug>/",
+            "natverk/<slug:slug>/",
+            "natverk/<slug:slug>/andra/",
+            "natverk/<slug:slug>/kalender.ics",
+            "natverk/<slug:slug>/medlemmar/",
+            "natverk/<slug:slug>/medlemmar/ny/",
+            "natverk/<slug:slug>/inlagg/",
+            "natverk/<slug:slug>/inlagg/nytt/",
+        ],
+        lambda: {**network, "pk": demo.first(NetworkMember, **network_filter)}: [
+            "natverk/<slug:slug>/medlemmar/<int:pk>/andra/",
+            "natverk/<slug:slug>/medlemmar/<int:pk>/ta-bort/",
+        ],
+        lambda: {**network, "pk": demo.first(ExperiencePost, **network_filter)}: [
+            "natverk/<slug:slug>/inlagg/<int:pk>/"
+        ],
+    }

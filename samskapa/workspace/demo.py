@@ -9,6 +9,7 @@ from django.db import transaction
 from samskapa.accounts import demo as accounts
 from samskapa.accounts.models import User
 from samskapa.assessment import demo as assessment
+from samskapa.events import demo as events
 from samskapa.ideas import demo as ideas
 from samskapa.methods import demo as methods
 from samskapa.needs import demo as needs
@@ -34,6 +35,7 @@ def load_demo_data() -> dict[str, int]:
     portfolio.load_portfolio_demo()
     projects.load_units_demo()
     methods.load_methods_demo()
+    events.load_events_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

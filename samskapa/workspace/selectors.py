@@ -13,6 +13,7 @@ from samskapa.accounts.models import User
 from samskapa.assessment import workspace as assessment
 from samskapa.core.inbox import InboxSection
 from samskapa.core.search import SearchSource
+from samskapa.events import workspace as events
 from samskapa.ideas import workspace as ideas
 from samskapa.methods import workspace as methods
 from samskapa.needs import workspace as needs
@@ -26,6 +27,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     assessment.inbox_sections,
     portfolio.inbox_sections,
     methods.inbox_sections,
+    events.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -35,6 +37,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     ideas.search_sources,
     organisations.search_sources,
     methods.search_sources,
+    events.search_sources,
 ]
 
 # Each search section shows this many hits.

@@ -11,6 +11,7 @@ from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
+from samskapa.events import workspace as events
 from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
@@ -20,6 +21,7 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
     methods.personal_data,
+    events.personal_data,
     core.personal_data,
 ]
 

@@ -22,6 +22,14 @@ from django.db.models import Model, QuerySet
 from samskapa.accounts.tests.factories import UserFactory
 from samskapa.core.models import Notification, Visibility
 from samskapa.core.predicates import forget_memberships
+from samskapa.events.models import Event, ExperiencePost, Network
+from samskapa.events.selectors import events_visible_to, networks_visible_to
+from samskapa.events.tests.factories import (
+    EventFactory,
+    ExperiencePostFactory,
+    NetworkFactory,
+    NetworkMemberFactory,
+)
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
@@ -71,6 +79,9 @@ TWINS = [
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
     Twin("methods.view_method", Method, methods_visible_to),
+    Twin("events.view_event", Event, events_visible_to),
+    Twin("events.view_network", Network, networks_visible_to),
+    Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -137,6 +148,12 @@ def world(reference_data: None) -> dict[str, Any]:
     for status in MethodStatus.values:
         MethodFactory(status=status, proposed_by=author)
         MethodFactory(status=status, proposed_by=people["member"])
+    network = NetworkFactory()
+    NetworkMemberFactory(network=network, organisation=harryda)
+    ExperiencePostFactory(network=network)
+    for visibility in Visibility.PUBLIC, Visibility.MEMBERS:
+        EventFactory(organiser=gavle, visibility=visibility)
+        EventFactory(organiser=gavle, network=network, visibility=visibility)
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
