@@ -162,8 +162,9 @@ class Suggester:
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         for code, document in documents.items():
             vector = {
-                term: (1 + math.log(weight)) * self.idf[term] if weight >= 1 else
-                weight * self.idf[term]
+                term: (1 + math.log(weight)) * self.idf[term]
+                if weight >= 1
+                else weight * self.idf[term]
                 for term, weight in document.items()
             }
             norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
@@ -196,11 +197,15 @@ class Suggester:
         return parts
 
     def terms(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-        """The text's weighted terms and, for each term, the words of the text it came from."""
+        """The text's weighted terms and, for each term and each stem of the text, the words
+        of the text it came from."""
         counts: Counter[str] = Counter()
         origin: dict[str, list[str]] = defaultdict(list)
         for word in words(text):
             term = stem(word)
+            # Every stem may carry what feedback taught, known to the descriptions or not.
+            if word not in origin[term]:
+                origin[term].append(word)
             found = [(term, 1.0)] if term in self.postings else []
             if not found and len(term) >= 7:
                 found = [(part, COMPOUND_PART_WEIGHT) for part in self._split(term)]
@@ -231,7 +236,7 @@ class Suggester:
                 share = value * weight
                 scores[code] += share
                 shares[code][term] = share
-        for term in vector:
+        for term in origin:
             for code, weight in self.learned.weights.get(term, {}).items():
                 share = LEARNED_WEIGHT * weight
                 scores[code] += share
