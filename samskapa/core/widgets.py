@@ -39,7 +39,9 @@ class CheckboxPicker(forms.CheckboxSelectMultiple):
 
     def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         option = super().create_option(*args, **kwargs)
-        option["search"] = fold(f"{option['label']} {self.search_extra(option['value'])}")
+        option["search"] = fold(
+            " ".join(filter(None, [option["label"], self.search_extra(option["value"])]))
+        )
         return option
 
     def search_extra(self, value: Any) -> str:

@@ -13,12 +13,14 @@ from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
+from samskapa.sdg import selectors as sdg
 
 # What each app holds about a person, in the order it appears in the export.
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
     core.personal_data,
+    sdg.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.

@@ -39,6 +39,8 @@ from samskapa.programmes.tests.factories import ProgrammeFactory
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 from samskapa.projects.tests.factories import ProjectFactory
+from samskapa.sdg.models import SuggestionFeedback, Target
+from samskapa.sdg.selectors import feedback_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +69,7 @@ TWINS = [
     # A hidden idea stays out of every list; its author and the moderators open it by link.
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
+    Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -133,6 +136,9 @@ def world(reference_data: None) -> dict[str, Any]:
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
+            SuggestionFeedback.objects.create(
+                user=person, target=Target.objects.get(code="11.2"), accepted=True
+            )
     return people
 
 
