@@ -6,7 +6,8 @@ hold Ctrl, cannot be used with a touch screen and grows as wide as its longest o
 checkbox list of 290 municipalities is kilometres long. The picker renders grouped checkboxes
 inside ``<details>`` (one per group: a goal, a county) or, without groups, a scrolling box of
 checkboxes, so it works with no script at all. ``static/core/picker.js`` adds a search box that
-narrows the list as one types (ignoring case and diacritics: "gavle" finds Gävle), a count of
+narrows the list as one types (ignoring case and diacritics: "gavle" finds Gävle; a word
+found in no item's own label finds a whole group: "gävleborg" lists the county), a count of
 matches read by screen readers, and the list of chosen items with buttons to remove them.
 """
 
@@ -57,12 +58,10 @@ class CheckboxPicker(forms.CheckboxSelectMultiple):
             if group_name is None:
                 flat.extend(options)
                 continue
-            folded_group = fold(group_name)
-            for option in options:
-                option["search"] = f"{option['search']} {folded_group}"
             groups.append(
                 {
                     "label": group_name,
+                    "search": fold(group_name),
                     "options": options,
                     "selected": sum(1 for option in options if option["selected"]),
                 }

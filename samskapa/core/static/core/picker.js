@@ -67,10 +67,21 @@
       // Remember which groups the person had open, to restore them when the search is cleared.
       picker.dataset.openBefore = groups.map((group) => (group.open ? "1" : "0")).join("");
     }
+    const options = Array.from(picker.querySelectorAll("[data-picker-option]"));
+    const groupText = (option) => {
+      const group = option.closest("[data-picker-group]");
+      return group ? group.dataset.search || "" : "";
+    };
+    const matches = (option, withGroup) => {
+      const haystack = `${option.dataset.search || ""} ${withGroup ? groupText(option) : ""}`;
+      return words.every((word) => haystack.includes(word));
+    };
+    // Items whose own label matches come first ("gavle" is Gävle); only when none does, the
+    // group's name counts too ("gävleborg" lists the county's municipalities).
+    const ownMatch = options.some((option) => matches(option, false));
     let shown = 0;
-    picker.querySelectorAll("[data-picker-option]").forEach((option) => {
-      const haystack = option.dataset.search || "";
-      const match = words.every((word) => haystack.includes(word));
+    options.forEach((option) => {
+      const match = matches(option, !ownMatch);
       option.hidden = !match;
       shown += match ? 1 : 0;
     });
