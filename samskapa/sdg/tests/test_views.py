@@ -1,5 +1,7 @@
 """The suggestion endpoints that the target picker calls, and the picker in a form."""
 
+import re
+
 import pytest
 from django import forms
 from django.test import Client
@@ -83,7 +85,7 @@ def test_the_picker_lists_goals_then_their_targets_as_checkboxes() -> None:
     assert html.count('type="checkbox"') == 169
     assert "<select" not in html
     # The goal holding the chosen target starts open, the others closed.
-    assert html.count('<details class="samskapa-picker__group" data-picker-group open>') == 1
+    assert len(re.findall(r"<details[^>]* open>", html)) == 1
     assert f'value="{chosen.pk}" id="id_sdg_targets_' in html and "checked" in html
     # Found by everyday words: 11.2 by "cykel", though its text speaks of transport systems.
     option_11_2 = html[
