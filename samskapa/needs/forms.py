@@ -12,7 +12,7 @@ from samskapa.needs.clustering import DEFAULT_DISTANCE
 from samskapa.needs.models import Campaign, Cluster, ModerationAction, Need, PriorityWeights
 from samskapa.organisations.models import Organisation, Unit
 from samskapa.projects.forms import DateInput
-from samskapa.sdg.models import Target
+from samskapa.sdg.forms import TargetMultipleChoiceField
 
 SCORE_CHOICES = [("", "–"), *[(str(i), str(i)) for i in range(1, 6)]]
 
@@ -49,15 +49,12 @@ class NeedForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    sdg_targets = forms.ModelMultipleChoiceField(
-        label=_("Agenda 2030 targets"),
+    sdg_targets = TargetMultipleChoiceField(
         help_text=_(
-            "Optional. Choose one or more targets; type a number or word to jump in the list, "
-            "hold Ctrl (Cmd on Mac) to choose several."
+            "Optional. Open a goal to see its targets, or search them by number or word. "
+            "Choose as many as fit."
         ),
-        queryset=Target.objects.select_related("goal").order_by("goal__number", "id"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        required=False,
+        suggest_from=("title", "description"),
     )
 
     class Meta:
@@ -112,7 +109,6 @@ class NeedForm(forms.ModelForm):
         if campaigns is None or not campaigns.exists():
             del self.fields["campaign"]
         fields["stakeholder_group"].label = _("Who has the need?")
-        fields["sdg_targets"].label_from_instance = lambda target: f"{target.code} {target.text}"
         for name in ("title", "description"):
             fields[name].widget.attrs["autocomplete"] = "off"
 

@@ -15,6 +15,7 @@ from samskapa.events import workspace as events
 from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
+from samskapa.sdg import selectors as sdg
 
 # What each app holds about a person, in the order it appears in the export.
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
@@ -23,6 +24,7 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     methods.personal_data,
     events.personal_data,
     core.personal_data,
+    sdg.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.

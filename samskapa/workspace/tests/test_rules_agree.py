@@ -50,6 +50,8 @@ from samskapa.programmes.tests.factories import ProgrammeFactory
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 from samskapa.projects.tests.factories import ProjectFactory
+from samskapa.sdg.models import SuggestionFeedback, Target
+from samskapa.sdg.selectors import feedback_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,7 @@ TWINS = [
     Twin("events.view_event", Event, events_visible_to),
     Twin("events.view_network", Network, networks_visible_to),
     Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
+    Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -157,6 +160,9 @@ def world(reference_data: None) -> dict[str, Any]:
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
+            SuggestionFeedback.objects.create(
+                user=person, target=Target.objects.get(code="11.2"), accepted=True
+            )
     return people
 
 
