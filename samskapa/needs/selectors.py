@@ -103,7 +103,7 @@ def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest"
     Apply it after every other filter: a search ranks only the newest matches of what is left.
     """
     if query:
-        needs = search(needs, query, fields=NEED_SEARCH_FIELDS)
+        needs = search(needs, query, fields=NEED_SEARCH_FIELDS, place="municipality")
         return needs.order_by(*SORTS["supported"]) if sort == "supported" else needs
     return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
