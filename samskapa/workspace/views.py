@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -19,14 +20,20 @@ from samskapa.core.views import apply_validation_error
 from samskapa.geo.selectors import (
     municipalities_named,
     municipalities_with_region,
-    municipality_options,
     municipality_by_slug_or_code,
+    municipality_options,
 )
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_of
 from samskapa.projects.selectors import project_list, projects_of, projects_visible_to
 from samskapa.workspace.selectors import municipality_overview, site_search, work_inbox
 from samskapa.workspace.services import account_delete, personal_data_export
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever a page names as its icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def home(request: HttpRequest) -> HttpResponse:

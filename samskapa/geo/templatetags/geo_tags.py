@@ -10,7 +10,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("geo/municipality_filter.html")
-def municipality_filter(selected: Any = "", field_id: str = "filter-municipality") -> dict[str, Any]:
+def municipality_filter(
+    selected: Any = "", field_id: str = "filter-municipality"
+) -> dict[str, Any]:
     """A select of the 290 municipalities by county (its value is the SCB code, which the
     filters and the API take), which ``static/js/combobox.js`` makes searchable by name."""
     municipalities = list(municipalities_with_region())
