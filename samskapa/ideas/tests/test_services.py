@@ -74,7 +74,9 @@ class TestChallenge:
         self, gavle_leader: User, naringen: Project
     ) -> None:
         past = TODAY - datetime.timedelta(days=30)
-        closed = ChallengeFactory(project=naringen, opens_on=None, deadline=past)
+        closed = ChallengeFactory(
+            project=naringen, opens_on=None, deadline=past, created_by=gavle_leader
+        )
 
         services.challenge_update(actor=gavle_leader, challenge=closed, title="Nytt namn")
         with pytest.raises(ValidationError):
