@@ -1,14 +1,14 @@
 """``/api/v1/`` itself: a JSON index of the collections, for people and programs that start
 at the root, instead of a "not found" page."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, URLResolver, reverse
 from django.views.decorators.http import require_GET
 
 
-def collection_names(patterns: list[URLResolver | URLPattern]) -> list[str]:
+def collection_names(patterns: Sequence[URLResolver | URLPattern]) -> list[str]:
     """The route names of the lists (``project-list`` ...) among ``patterns``, in their order:
     every route named ``*-list`` whose address takes no value."""
     names: list[str] = []
@@ -20,7 +20,9 @@ def collection_names(patterns: list[URLResolver | URLPattern]) -> list[str]:
     return names
 
 
-def api_index(patterns: list[URLResolver | URLPattern]) -> Callable[[HttpRequest], HttpResponse]:
+def api_index(
+    patterns: Sequence[URLResolver | URLPattern],
+) -> Callable[[HttpRequest], HttpResponse]:
     """The index view of the API whose routes are ``patterns``."""
 
     @require_GET

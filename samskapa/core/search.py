@@ -190,7 +190,7 @@ def search(
         # once and the rows are fetched by primary key. With IN, PostgreSQL estimated the
         # repeated visibility filters badly and hash-joined the candidates against a scan of
         # the whole table (35 ms instead of 4 at 50,000 ideas).
-        candidates = queryset.filter(_IsOneOf(F("pk"), ArraySubquery(newest)))
+        candidates: QuerySet[Any] = queryset.filter(_IsOneOf(F("pk"), ArraySubquery(newest)))
         # alias, not annotate: the paginator's count then skips ts_rank.
         order = ["-search_rank", "pk"]
         if in_place is not None:
@@ -199,7 +199,7 @@ def search(
         ranked = candidates.alias(search_rank=SearchRank(F("search_vector"), ts_query)).order_by(
             *order
         )
-        return count_at_most(ranked, SEARCH_CANDIDATES)  # type: ignore[arg-type]
+        return count_at_most(ranked, SEARCH_CANDIDATES)
     condition = text_matches(query, fields)
     if in_place is not None:
         condition |= in_place
