@@ -78,6 +78,11 @@ def search_terms(query: str) -> list[str]:
 _WITH_DIACRITICS = {"a": "aåä", "o": "oö", "e": "eé", "u": "uü"}
 # Each word is tried in at most this many spellings (Härryda typed "harryda" needs 9).
 MAX_SPELLINGS = 16
+# Only the first words of a query are tried in other spellings and as a place: a long query
+# (pasted text) would otherwise grow into a huge database query.
+MAX_SPELLED_WORDS = 6
+# A search without an index looks for at most this many words (a pasted text stops there).
+MAX_QUERY_WORDS = 30
 # Nordic letters that Unicode does not decompose into a base letter and a mark.
 _NORDIC_FOLDS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ð": "d", "þ": "th"})
 
@@ -104,8 +109,9 @@ def spellings(word: str) -> list[str]:
 def place_matches(queryset: QuerySet[M], query: str, place: str) -> Q:
     """Rows of ``queryset`` whose ``place`` (a foreign key to a model with a ``name``, such as a
     municipality) is named by ``query`` or one of its words, diacritics left out or not."""
-    words = _WORD.findall(query)
-    names = {query.strip(), *words}
+    words = _WORD.findall(query)[:MAX_SPELLED_WORDS]
+    # The query as typed too, for names with a hyphen (Malung-Sälen); no name is longer.
+    names = {query.strip()[:40], " ".join(words), *words}
     spelled = {variant for name in names for variant in _phrase_spellings(name)}
     place_model = queryset.model._meta.get_field(place).related_model
     condition = Q()
@@ -123,17 +129,23 @@ def _phrase_spellings(phrase: str) -> list[str]:
     ]
 
 
-def _spelled_query(query: str) -> SearchQuery:
-    """Every word of ``query`` in any of its spellings; each word must match."""
+def _spelled_query(query: str) -> SearchQuery | None:
+    """Every word of ``query`` in any of its spellings, each word required; None for a query of
+    more than ``MAX_SPELLED_WORDS`` words, which is searched as typed."""
+    words = _WORD.findall(query)
+    if not words or len(words) > MAX_SPELLED_WORDS:
+        return None
     combined: SearchQuery | None = None
-    for word in _WORD.findall(query):
-        any_spelling: SearchQuery | None = None
-        for variant in spellings(word):
-            one = SearchQuery(variant, config="swedish", search_type="plain")
-            any_spelling = one if any_spelling is None else any_spelling | one
-        if any_spelling is not None:
-            combined = any_spelling if combined is None else combined & any_spelling
-    return combined or SearchQuery(query, config="swedish", search_type="websearch")
+    for word in words:
+        first, *others = [
+            SearchQuery(variant, config="swedish", search_type="plain")
+            for variant in spellings(word)
+        ]
+        any_spelling = first
+        for other in others:
+            any_spelling = any_spelling | other
+        combined = any_spelling if combined is None else combined & any_spelling
+    return combined
 
 
 def text_matches(query: str, fields: Sequence[str]) -> Q:
@@ -142,9 +154,10 @@ def text_matches(query: str, fields: Sequence[str]) -> Q:
     The search without an index: SQLite, and small tables such as a portfolio's initiatives.
     """
     condition = Q()
-    for word in _WORD.findall(query):
+    for index, word in enumerate(_WORD.findall(query)[:MAX_QUERY_WORDS]):
         any_field = Q()
-        for term in {stem for variant in spellings(word) for stem in search_terms(variant)}:
+        variants = spellings(word) if index < MAX_SPELLED_WORDS else [word]
+        for term in {stem for variant in variants for stem in search_terms(variant)}:
             # SQLite folds the case of ASCII letters only, so "älv" must also be tried as "Älv".
             for variant in {term, term.capitalize(), term.upper()}:
                 for field in fields:
@@ -178,9 +191,10 @@ def search(
         return queryset
     in_place = place_matches(queryset, query, place) if place else None
     if connection.vendor == "postgresql":
-        ts_query = SearchQuery(query, config="swedish", search_type="websearch") | _spelled_query(
-            query
-        )
+        ts_query = SearchQuery(query, config="swedish", search_type="websearch")
+        spelled = _spelled_query(query)
+        if spelled is not None:
+            ts_query = ts_query | spelled
         matches = Q(search_vector=ts_query)
         if in_place is not None:
             matches |= in_place

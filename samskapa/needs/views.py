@@ -551,7 +551,11 @@ def cluster_score_view(request: HttpRequest, pk: int) -> HttpResponse:
     if count is not None:
         messages.success(
             request,
-            _("The scores have been given to the %(count)d needs of “%(name)s”.")
+            ngettext(
+                "The scores have been given to the %(count)d need of “%(name)s”.",
+                "The scores have been given to the %(count)d needs of “%(name)s”.",
+                count,
+            )
             % {"count": count, "name": cluster.name},
         )
     else:

@@ -180,7 +180,25 @@ def test_each_hit_shows_its_type(client: Client, naringen: Project) -> None:
 
 
 def test_lists_offer_the_municipality_by_name(client: Client, naringen: Project) -> None:
-    for address in ["/sv/projekt/", "/sv/ideer/", "/sv/program/"]:
+    for address in [
+        "/sv/projekt/",
+        "/sv/ideer/",
+        "/sv/program/",
+        "/sv/organisationer/",
+        "/sv/portfolj/initiativ/",
+    ]:
         page = client.get(address, {"municipality": "2180"}).content.decode()
         assert '<option value="2180" selected>Gävle</option>' in page, address
         assert "Kommunkod" not in page, address
+
+
+def test_a_long_pasted_query_is_searched_without_growing_out_of_bounds(naringen: Project) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        found = list(project_list(user=AnonymousUser(), query="gavle stadsdel " * 300))
+
+    # Gävle is named, so its project is found by its place.
+    assert found == [naringen]
+    assert max(len(query["sql"]) for query in captured) < 200_000
