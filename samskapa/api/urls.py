@@ -8,6 +8,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from samskapa.accounts.api import urls as accounts
+from samskapa.api.views import api_index
 from samskapa.assessment.api import urls as assessment
 from samskapa.core.api import urls as core
 from samskapa.events.api import urls as events
@@ -41,6 +42,7 @@ v1 = [
 ]
 
 urlpatterns = [
+    path("v1/", api_index(v1), name="index"),
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Pages for people: only GET (OPTIONS would render the page's template with no page data).

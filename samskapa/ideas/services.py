@@ -90,6 +90,20 @@ def _check_programme(*, actor: User, challenge: Challenge) -> None:
         )
 
 
+def _check_deadline(deadline: datetime.date) -> None:
+    """A challenge is published at once: a deadline already past would publish a call that
+    nobody can answer, so it is refused with a message the leader can act on."""
+    if isinstance(deadline, datetime.date) and deadline < timezone.localdate():
+        raise ValidationError(
+            {
+                "deadline": _(
+                    "The deadline has already passed. Choose today or a later date, so that "
+                    "people have time to send in ideas."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def challenge_create(
     *,
@@ -104,6 +118,7 @@ def challenge_create(
 ) -> Challenge:
     """Open a call for ideas (utmaning) in ``project``, answering some of its needs."""
     require(actor, "ideas.add_challenge", project)
+    _check_deadline(deadline)
     challenge = Challenge(
         project=project,
         created_by=actor,
@@ -134,6 +149,9 @@ def challenge_update(
 ) -> Challenge:
     """Change a challenge; its project's leaders only. Its project stays."""
     require(actor, "ideas.change_challenge", challenge)
+    if deadline is not UNSET and deadline != challenge.deadline:
+        # A closed challenge keeps its past deadline when other fields change.
+        _check_deadline(deadline)
     set_fields(
         challenge,
         title=title,

@@ -201,13 +201,33 @@ class ClusterMergeForm(forms.Form):
 
 
 class NeedMoveForm(forms.Form):
-    cluster = forms.ModelChoiceField(
-        label=_("Cluster"), queryset=Cluster.objects.none(), required=False
+    """Where to move a need: another cluster, or out of every cluster (``none``).
+
+    The choice starts empty, so that pressing "Move" by mistake moves nothing: the leader has to
+    pick a cluster, or "No cluster" on purpose.
+    """
+
+    NO_CLUSTER = "none"
+
+    cluster = forms.ChoiceField(
+        label=_("Move to"),
+        error_messages={
+            "required": _("Choose the cluster to move the need to, or “No cluster”."),
+            "invalid_choice": _("Choose one of the clusters of the project."),
+        },
     )
 
     def __init__(self, *args: Any, clusters: QuerySet[Cluster], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].queryset = clusters  # type: ignore[attr-defined]
+        self.clusters = {str(cluster.pk): cluster for cluster in clusters}
+        self.fields["cluster"].choices = [  # type: ignore[attr-defined]
+            (self.NO_CLUSTER, _("No cluster")),
+            *((pk, cluster.name) for pk, cluster in self.clusters.items()),
+        ]
+
+    def clean_cluster(self) -> Cluster | None:
+        value = self.cleaned_data["cluster"]
+        return None if value == self.NO_CLUSTER else self.clusters[value]
 
 
 class PriorityWeightsForm(forms.ModelForm):

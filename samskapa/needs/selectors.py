@@ -103,7 +103,7 @@ def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest"
     Apply it after every other filter: a search ranks only the newest matches of what is left.
     """
     if query:
-        needs = search(needs, query, fields=NEED_SEARCH_FIELDS)
+        needs = search(needs, query, fields=NEED_SEARCH_FIELDS, place="municipality")
         return needs.order_by(*SORTS["supported"]) if sort == "supported" else needs
     return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
@@ -387,6 +387,44 @@ def needs_ranked(*, user: Viewer, project: Project) -> QuerySet[Need]:
             ),
         )
         .order_by(F("priority_score").desc(nulls_last=True), "-support_count", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class PriorityExample:
+    """A worked example of the score with a project's own weights, for the page to explain."""
+
+    reach: int
+    urgency: int
+    goal_fit: int
+    supporters: int
+    most_supporters: int
+    support: float
+    weights: PriorityWeights
+    score: float
+
+
+def priority_example(weights: PriorityWeights) -> PriorityExample:
+    """A need scored 4, 2 and 5 with 5 supporters where the most supported need has 10."""
+    reach, urgency, goal_fit, supporters, most = 4, 2, 5, 5, 10
+    support = 1 + 4 * supporters / most
+    parts = [
+        (weights.reach, reach),
+        (weights.urgency, urgency),
+        (weights.goal_fit, goal_fit),
+        (weights.support, support),
+    ]
+    total_weight = sum(weight for weight, _value in parts)
+    score = sum(weight * value for weight, value in parts) / total_weight if total_weight else 0
+    return PriorityExample(
+        reach=reach,
+        urgency=urgency,
+        goal_fit=goal_fit,
+        supporters=supporters,
+        most_supporters=most,
+        support=support,
+        weights=weights,
+        score=score,
     )
 
 

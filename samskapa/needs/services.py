@@ -430,6 +430,25 @@ def need_score(
 
 
 @transaction.atomic
+def needs_score(
+    *, actor: User, project: Project, scores: list[tuple[Need, dict[str, int | None]]]
+) -> int:
+    """Score many needs of ``project`` at once (the prioritisation page's one form); a need
+    whose scores did not change is left alone, so that its history only shows real changes.
+    Returns how many needs changed."""
+    require(actor, "needs.prioritise_need", project)
+    changed = 0
+    for need, values in scores:
+        if need.project_id != project.pk:
+            raise ValidationError(_("Only needs of this project can be scored here."))
+        new = (values.get("reach"), values.get("urgency"), values.get("goal_fit"))
+        if new != (need.reach, need.urgency, need.goal_fit):
+            need_score(actor=actor, need=need, reach=new[0], urgency=new[1], goal_fit=new[2])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
 def cluster_score(
     *, actor: User, cluster: Cluster, reach: int | None, urgency: int | None, goal_fit: int | None
 ) -> int:

@@ -22,6 +22,11 @@ urlpatterns = [
     path("projekt/<slug:slug>/kluster/", views.clustering_view, name="clustering"),
     path("projekt/<slug:slug>/kluster/nytt/", views.cluster_create, name="cluster_create"),
     path("projekt/<slug:slug>/prioritering/", views.prioritisation_view, name="prioritisation"),
+    path(
+        "projekt/<slug:slug>/prioritering/poang/",
+        views.prioritisation_scores_view,
+        name="prioritisation_scores",
+    ),
     path("kampanjer/<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("kampanjer/<int:pk>/andra/", views.campaign_update, name="campaign_update"),
     path("kluster/<int:pk>/byt-namn/", views.cluster_rename, name="cluster_rename"),

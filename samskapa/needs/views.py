@@ -9,9 +9,11 @@ from django.http import (
     HttpResponseBase,
 )
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from samskapa.core.access import signed_in
@@ -484,8 +486,38 @@ def prioritisation_view(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "clusters": project.need_clusters.order_by("name"),
         "score_choices": range(1, 6),
+        "example": selectors.priority_example(weights),
     }
     return render(request, "needs/prioritisation.html", context)
+
+
+@login_required
+@require_POST
+def prioritisation_scores_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """The prioritisation page's one form: the scores of every need in the table at once."""
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule="needs.prioritise_need")
+    ids = [int(value) for value in request.POST.getlist("need") if value.isdigit()][:500]
+    needs = selectors.needs_ranked(user=user, project=project).filter(pk__in=ids)
+    forms = [(need, ScoreForm(request.POST, prefix=f"n{need.pk}")) for need in needs]
+    invalid = [form for _need, form in forms if not form.is_valid()]
+    if invalid:
+        for form in invalid:
+            report_form_errors(request, form)
+        return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
+    changed = services.needs_score(
+        actor=user, project=project, scores=[(need, form.cleaned_data) for need, form in forms]
+    )
+    messages.success(
+        request,
+        ngettext(
+            "The scores of %(count)d need have been saved.",
+            "The scores of %(count)d needs have been saved.",
+            changed,
+        )
+        % {"count": changed},
+    )
+    return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
 
 
 @login_required
@@ -519,7 +551,11 @@ def cluster_score_view(request: HttpRequest, pk: int) -> HttpResponse:
     if count is not None:
         messages.success(
             request,
-            _("The scores have been given to the %(count)d needs of “%(name)s”.")
+            ngettext(
+                "The scores have been given to the %(count)d need of “%(name)s”.",
+                "The scores have been given to the %(count)d needs of “%(name)s”.",
+                count,
+            )
             % {"count": count, "name": cluster.name},
         )
     else:

@@ -54,5 +54,6 @@ def search_sources() -> list[SearchSource]:
             empty_text=_("No needs matched."),
             template="needs/includes/search_results.html",
             find=need_list,
+            label=_("Need"),
         )
     ]

@@ -116,6 +116,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     organisation = {"slug": demo.organisation.slug}
     programme = {"slug": demo.programme.slug}
     code = {"code": demo.project.municipality.code}  # type: ignore[union-attr]
+    municipality = {"slug": demo.project.municipality.slug}  # type: ignore[union-attr]
     need = {"pk": str(demo.need.pk)}
     challenge = {"pk": str(demo.challenge.pk)}
     idea = {"pk": str(demo.idea.pk)}
@@ -210,6 +211,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "api/v1/municipalities/<str:code>/",
             "portfolj/kommun/<str:code>/",
         ],
+        lambda: municipality: ["kommun/<slug:slug>/"],
         lambda: need: [
             "api/v1/needs/<int:pk>/",
             "api/v1/needs/<int:pk>/trace/",

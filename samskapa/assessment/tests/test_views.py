@@ -143,6 +143,27 @@ def test_results_page_ranks_and_flags(
     assert "<table" in response.text
 
 
+def test_results_offer_taking_an_idea_forward_only_once(
+    client: Client,
+    gavle_leader: User,
+    gavle: Organisation,
+    challenge: Challenge,
+    assignment: Assignment,
+    criteria: list[Criterion],
+) -> None:
+    from samskapa.portfolio.tests.factories import InitiativeFactory
+
+    submit(assignment, criteria, 4, 2)
+    client.force_login(gavle_leader)
+    address = f"/sv/bedomning/utmaningar/{challenge.pk}/resultat/"
+    offer = f"?idea={assignment.idea.pk}"
+    assert offer in client.get(address).text
+
+    InitiativeFactory(idea=assignment.idea, lead_organisation=gavle)
+
+    assert offer not in client.get(address).text
+
+
 # --- Criteria of a programme, and which set applies to a challenge ----------------------------
 
 
