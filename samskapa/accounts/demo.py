@@ -120,7 +120,11 @@ def load_demo() -> dict[str, User]:
     people = {key: _user(key) for key in USERS}
     documents = _documents()
     Consent.objects.bulk_create(
-        [Consent(user=user, document=document) for user in people.values() for document in documents],
+        [
+            Consent(user=user, document=document)
+            for user in people.values()
+            for document in documents
+        ],
         ignore_conflicts=True,
     )
     return people

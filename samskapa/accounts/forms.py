@@ -37,6 +37,7 @@ class SignupForm(forms.Form):
             "full name. Your e-mail address is never shown."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+        error_messages={"required": _("Choose a name to show to others.")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.i18n import current_language
 
-
 NAME_MAX_LENGTH = 80
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
@@ -55,6 +55,8 @@ def user_signup_complete(
 ) -> User:
     """The last step of signing up: the chosen display name and the accepted terms."""
     user.full_name = display_name.strip()
+    # E-mails reach the person in the language they signed up in.
+    user.language = "en" if (translation.get_language() or "").startswith("en") else "sv"
     save_with_history(user, actor=None)
     consent_give(actor=user, documents=documents)
     return user

@@ -31,6 +31,7 @@ from samskapa.assessment.selectors import (
 )
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
+from samskapa.core.models import NotificationKind
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, set_fields
 from samskapa.ideas.models import Challenge, Idea
@@ -318,6 +319,7 @@ def assessor_invite(
     assignment = Assignment(idea=idea, assessor=assessor, invited_by=actor)
     save_with_history(assignment, actor=actor)
     notification_send(
+        kind=NotificationKind.ASSESSMENT,
         recipients=[assessor],
         title=lambda: _("You are invited to assess the idea “%(idea)s”") % {"idea": idea.title},
         url=assignment.get_absolute_url(),

@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.core.models import (
+    NotificationKind,
+    StakeholderGroup,
+    SustainabilityDimension,
+    Visibility,
+)
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, set_fields
@@ -180,6 +185,7 @@ def need_submit(
     leaders = list(project_leaders(project=project).exclude(pk=actor.pk))
     if leaders:
         notification_send(
+            kind=NotificationKind.PROJECT_ACTIVITY,
             recipients=leaders,
             title=lambda: (
                 _("New need in %(project)s: %(title)s")
@@ -288,6 +294,7 @@ def need_moderate(*, actor: User, need: Need, action: str, reason: str) -> Moder
     event.save()
     if need.author is not None and need.author_id != actor.pk:
         notification_send(
+            kind=NotificationKind.MY_CONTENT,
             recipients=[need.author],
             title=lambda: (
                 (
