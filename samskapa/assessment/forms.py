@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskapa.assessment.models import Criterion, CriterionSet
 from samskapa.assessment.services import clean_weight
+from samskapa.core.limits import MEDIUM_TEXT, SHORT_TEXT
 from samskapa.ideas.models import Idea
 
 
@@ -34,7 +35,10 @@ class ScaleForm(forms.ModelForm):
 class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Description"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     # Localised, so that "1,5" is read as one and a half in Swedish.
     weight = forms.DecimalField(
@@ -98,6 +102,7 @@ class ScoreForm(forms.Form):
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment on “%(name)s”") % {"name": criterion.name},
                 required=False,
+                max_length=MEDIUM_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
@@ -111,6 +116,7 @@ class ScoreForm(forms.Form):
 class ConflictForm(forms.Form):
     reason = forms.CharField(
         label=_("Conflict of interest"),
+        max_length=SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: you are related to an author or work for their organisation."),
     )

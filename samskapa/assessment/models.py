@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samskapa.core.limits import MEDIUM_TEXT, SHORT_TEXT, limited_text
+
 
 class CriterionSet(models.Model):
     """Kriterieuppsättning: the criteria and the scale ideas are assessed on.
@@ -82,7 +84,7 @@ class Criterion(models.Model):
         related_name="criteria",
     )
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), max_length=SHORT_TEXT, blank=True)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=Decimal(1))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -136,7 +138,7 @@ class Assignment(models.Model):
         choices=AssignmentStatus.choices,
         default=AssignmentStatus.INVITED,
     )
-    conflict_reason = models.TextField(_("conflict of interest"), blank=True)
+    conflict_reason = limited_text(_("conflict of interest"), max_length=SHORT_TEXT, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -193,7 +195,7 @@ class Score(models.Model):
         Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
     )
     value = models.PositiveSmallIntegerField(_("score"))
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limited_text(_("comment"), max_length=MEDIUM_TEXT, blank=True)
 
     class Meta:
         ordering = ["criterion__position", "criterion_id"]

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.limits import SHORT_TEXT
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.needs.clustering import DEFAULT_DISTANCE
@@ -150,6 +151,7 @@ class ModerationForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), choices=ModerationAction.choices)
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Logged and shown to the other moderators."),
     )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samskapa.core.limits import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, limited_text
 from samskapa.core.models import Visibility
 from samskapa.core.search import SearchVectorField
 
@@ -24,7 +25,7 @@ class Campaign(models.Model):
         related_name="campaigns",
     )
     title = models.CharField(_("title"), max_length=200)
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = limited_text(_("purpose"), max_length=MEDIUM_TEXT, blank=True)
     opens_on = models.DateField(_("opens"))
     closes_on = models.DateField(_("closes"))
     stakeholder_groups = models.ManyToManyField(
@@ -107,7 +108,7 @@ class Need(models.Model):
         related_name="needs",
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = limited_text(_("description"), max_length=LONG_TEXT)
     stakeholder_group = models.ForeignKey(
         "core.StakeholderGroup",
         verbose_name=_("stakeholder group"),
@@ -236,7 +237,7 @@ class ModerationEvent(models.Model):
         Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="moderation_events"
     )
     action = models.CharField(_("action"), max_length=10, choices=ModerationAction.choices)
-    reason = models.TextField(_("reason"))
+    reason = limited_text(_("reason"), max_length=SHORT_TEXT)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("moderator"),
