@@ -82,7 +82,12 @@ class ScoreForm(forms.Form):
     """One score field and one comment field per criterion."""
 
     def __init__(
-        self, *args: Any, criteria: list[Criterion], criterion_set: CriterionSet, **kwargs: Any
+        self,
+        *args: Any,
+        criteria: list[Criterion],
+        criterion_set: CriterionSet,
+        draft: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = criteria
@@ -98,6 +103,8 @@ class ScoreForm(forms.Form):
                 },
                 min_value=criterion_set.scale_min,
                 max_value=criterion_set.scale_max,
+                # A draft may leave scores out; the submission may not.
+                required=not draft,
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment on “%(name)s”") % {"name": criterion.name},
@@ -108,6 +115,28 @@ class ScoreForm(forms.Form):
 
     def values(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+
+    def draft_values(self) -> dict[int, int | None]:
+        return {c.pk: self.cleaned_data.get(f"criterion_{c.pk}") for c in self.criteria}
+
+    @staticmethod
+    def initial_from_draft(draft: dict[str, Any]) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        for pk, entry in draft.items():
+            initial[f"criterion_{pk}"] = entry.get("value")
+            initial[f"comment_{pk}"] = entry.get("comment", "")
+        return initial
+
+    def review(self) -> list[tuple[Criterion, int, str]]:
+        """What the assessor is about to submit, criterion by criterion, for the confirmation."""
+        return [
+            (
+                c,
+                self.cleaned_data[f"criterion_{c.pk}"],
+                self.cleaned_data.get(f"comment_{c.pk}", ""),
+            )
+            for c in self.criteria
+        ]
 
     def comments(self) -> dict[int, str]:
         return {c.pk: self.cleaned_data.get(f"comment_{c.pk}", "") for c in self.criteria}

@@ -148,8 +148,11 @@ class Assignment(models.Model):
     )
     invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Utkast: the assessor's scores and comments saved before submitting, keyed by criterion id
+    # ({"12": {"value": 4, "comment": "..."}}). Nobody else sees them, and they count nowhere.
+    draft = models.JSONField(_("draft"), default=dict, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["draft"])
 
     class Meta:
         ordering = ["-invited_at", "-pk"]

@@ -376,7 +376,48 @@ def assessment_submit(
     )
     assignment.status = AssignmentStatus.SUBMITTED
     assignment.submitted_at = timezone.now()
+    assignment.draft = {}
     save_with_history(assignment, actor=actor)
+    return assignment
+
+
+@transaction.atomic
+def assessment_save_draft(
+    *,
+    actor: User,
+    assignment: Assignment,
+    values: Mapping[int, int | None],
+    comments: Mapping[int, str] | None = None,
+) -> Assignment:
+    """Keep the assessor's unfinished scores and comments until they come back to submit.
+
+    A draft may leave criteria out; it is seen by nobody else and counts in no result.
+    """
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    require(actor, "assessment.submit_assignment", assignment)
+    comments = comments or {}
+    challenge = assignment.idea.challenge
+    criterion_set = criterion_set_of(challenge=challenge) if challenge else None
+    criteria = list(criterion_set.criteria.all()) if criterion_set else []
+    if criterion_set is None or not criteria:
+        raise ValidationError(_("The challenge has no criteria to assess against."))
+    draft: dict[str, dict[str, Any]] = {}
+    for criterion in criteria:
+        value = values.get(criterion.pk)
+        if value is not None and not criterion_set.scale_min <= value <= criterion_set.scale_max:
+            raise ValidationError(
+                {
+                    f"criterion_{criterion.pk}": _(
+                        "The score must be between %(low)d and %(high)d."
+                    )
+                    % {"low": criterion_set.scale_min, "high": criterion_set.scale_max}
+                }
+            )
+        comment = comments.get(criterion.pk, "").strip()
+        if value is not None or comment:
+            draft[str(criterion.pk)] = {"value": value, "comment": comment}
+    assignment.draft = draft
+    assignment.save(update_fields=["draft"])
     return assignment
 
 

@@ -91,13 +91,32 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     criteria = list(criterion_set.criteria.all()) if criterion_set else []
     can_submit = user.has_perm("assessment.submit_assignment", assignment) and bool(criteria)
     form = None
+    review = None
     if can_submit and criterion_set is not None:
+        # Three buttons: save a draft, review the scores, and (on the review) confirm them.
+        action = request.POST.get("action", "review") if request.method == "POST" else ""
         form = ScoreForm(
             request.POST if request.method == "POST" else None,
             criteria=criteria,
             criterion_set=criterion_set,
+            draft=action == "draft",
+            initial=ScoreForm.initial_from_draft(assignment.draft),
         )
-        if request.method == "POST" and form.is_valid():
+        if action == "draft" and form.is_valid():
+            call_service(
+                form,
+                services.assessment_save_draft,
+                actor=user,
+                assignment=assignment,
+                values=form.draft_values(),
+                comments=form.comments(),
+            )
+            if form.is_valid():
+                messages.success(
+                    request, _("Your draft has been saved. Only you can see it until you submit.")
+                )
+                return redirect(assignment)
+        elif action == "confirm" and form.is_valid():
             call_service(
                 form,
                 services.assessment_submit,
@@ -109,6 +128,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if form.is_valid():
                 messages.success(request, _("Your assessment has been submitted. Thank you!"))
                 return redirect(assignment)
+        elif action == "review" and form.is_valid():
+            review = form.review()
     elif (
         request.method == "POST"
         and assignment.assessor_id == user.pk
@@ -132,11 +153,12 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "others": others,
         "is_own": assignment.assessor_id == user.pk,
         "can_see_others": can_see_others,
+        "review": review,
         "conflict_form": ConflictForm()
         if user.has_perm("assessment.declare_conflict", assignment)
         else None,
     }
-    status = 400 if form is not None and request.method == "POST" else 200
+    status = 400 if form is not None and form.errors else 200
     return render(request, "assessment/assignment_detail.html", context, status=status)
 
 

@@ -13,6 +13,7 @@ from django.utils.http import int_to_base36
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
+from samskapa.core.emails import unsubscribe_token
 from samskapa.core.models import Notification
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.needs.models import Campaign, Cluster, Need
@@ -205,6 +206,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/<int:pk>/enhet/",
             "behov/<int:pk>/flytta/",
             "behov/<int:pk>/poang/",
+            "behov/<int:pk>/anmal/",
         ],
         lambda: campaign: [
             "api/v1/campaigns/<int:pk>/",
@@ -295,6 +297,10 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
+        ],
+        lambda: {"kind": "terms"}: ["profil/villkor/<slug:kind>/"],
+        lambda: {"token": unsubscribe_token(user_id=demo.leader.pk, kind="following")}: [
+            "notiser/e-post/avsluta/<str:token>/"
         ],
     }
     return {template: values for values, templates in same.items() for template in templates}

@@ -151,6 +151,24 @@ class TestOnce:
             )
         assert assignment.history.filter(status=AssignmentStatus.EXCLUDED).count() == 1
 
+    def test_a_conflict_cannot_be_declared_after_submitting(
+        self, client: Client, assignment: Assignment, criteria: list[Criterion]
+    ) -> None:
+        services.assessment_submit(
+            actor=assignment.assessor,
+            assignment=assignment,
+            values={criterion.pk: 3 for criterion in criteria},
+        )
+        with pytest.raises(PermissionDenied):
+            services.conflict_declare(
+                actor=assignment.assessor, assignment=assignment, reason="Kom på det sent."
+            )
+        client.force_login(assignment.assessor)
+        page = client.get(assignment.get_absolute_url()).content.decode()
+        assert f'action="{assignment.get_absolute_url()}jav/"' not in page
+        assignment.refresh_from_db()
+        assert assignment.status == AssignmentStatus.SUBMITTED
+
 
 class TestAccess:
     def test_access_assignment(
