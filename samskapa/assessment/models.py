@@ -1,5 +1,6 @@
 """Assessment (bedömning) of the ideas that answer a challenge, by invited assessors."""
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -214,3 +215,58 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class AssessorInvitation(models.Model):
+    """Inbjudan att bedöma: an e-mail to someone, perhaps without an account, to assess ideas.
+
+    Accepting it (``assessment.services.invitation_accept``) makes the person an assessor of
+    exactly these ideas of this challenge, and nothing else; one without an account creates it
+    on the way, the link having shown that the e-mail address is theirs.
+    """
+
+    challenge = models.ForeignKey(
+        "ideas.Challenge",
+        verbose_name=_("challenge"),
+        on_delete=models.CASCADE,
+        related_name="assessor_invitations",
+    )
+    email = models.EmailField(_("e-mail address"))
+    ideas = models.ManyToManyField(
+        "ideas.Idea", verbose_name=_("ideas"), related_name="assessor_invitations"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=_invitation_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("assessor invitation")
+        verbose_name_plural = _("assessor invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.challenge}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessment:invitation_accept", kwargs={"token": self.token})

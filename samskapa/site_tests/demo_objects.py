@@ -299,6 +299,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
         ],
         lambda: {"kind": "terms"}: ["profil/villkor/<slug:kind>/"],
+        lambda: {"token": "ingen-sadan-inbjudan"}: ["bedomning/inbjudan/<str:token>/"],
         lambda: {"token": unsubscribe_token(user_id=demo.leader.pk, kind="following")}: [
             "notiser/e-post/avsluta/<str:token>/"
         ],

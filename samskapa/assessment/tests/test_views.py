@@ -138,7 +138,7 @@ def test_manage_page_adds_criteria_and_invites(
     assert 'value="Kostnad"' in response.text
     response = client.post(url, {"action": "criterion", "name": "Kostnad", "weight": "2"})
     assert response.status_code == 302
-    response = client.post(url, {"action": "invite", "idea": idea.pk, "email": assessor.email})
+    response = client.post(url, {"action": "invite", "ideas": [idea.pk], "emails": assessor.email})
     assert response.status_code == 302
     assert Assignment.objects.filter(assessor=assessor, idea=idea).exists()
 

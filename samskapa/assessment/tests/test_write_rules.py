@@ -91,7 +91,7 @@ class TestInvitationsReferToTheChallenge:
         client.force_login(gavle_leader)
         response = client.post(
             f"/sv/bedomning/utmaningar/{challenge.pk}/",
-            {"action": "invite", "idea": idea.pk, "email": assessor.email},
+            {"action": "invite", "ideas": [idea.pk], "emails": assessor.email},
         )
         assert response.status_code == 400
         assert not Assignment.objects.exists()
