@@ -53,7 +53,7 @@ class ConsentMiddleware:
         in_force = document_ids_in_force()
         if not in_force or request.session.get(SESSION_KEY) == in_force:
             return None
-        if documents_to_accept(user=request.user):  # type: ignore[arg-type]
+        if documents_to_accept(user=request.user):
             return redirect(
                 f"{reverse('accounts:consent')}?{urlencode({'next': request.get_full_path()})}"
             )

@@ -76,7 +76,9 @@ def html_from_text(text: str, *, language: str) -> str:
 def with_html(message: EmailMultiAlternatives, *, language: str) -> EmailMultiAlternatives:
     """Add the HTML part made from the message's text, unless it has one already."""
     if not any(mimetype == "text/html" for _content, mimetype in message.alternatives):
-        message.attach_alternative(html_from_text(message.body, language=language), "text/html")
+        message.attach_alternative(
+            html_from_text(str(message.body), language=language), "text/html"
+        )
     return message
 
 

@@ -108,7 +108,8 @@ class ModerationFilter(ListFilterSet):
         if value == "awaiting":
             return queryset.filter(awaiting_approval=True, is_hidden=False)
         if value == "reported":
-            return queryset.filter(open_report_count__gt=0)
+            # Annotated by needs.selectors.moderation_queue, the queryset this filter narrows.
+            return queryset.filter(open_report_count__gt=0)  # type: ignore[misc]
         return queryset.filter(is_hidden=value == "hidden")
 
 

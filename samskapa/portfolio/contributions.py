@@ -112,9 +112,9 @@ def contributions_of(*, user: User) -> Contributions:
     visible_ideas = ideas_visible_to(user=user)
     return Contributions(
         needs=_need_outcomes(user=user, needs=needs),
-        need_count=my_needs.order_by().count() if len(needs) == CONTRIBUTION_LIMIT else len(needs),
+        need_count=my_needs.order_by().count(),
         ideas=[IdeaOutcome(idea, initiatives.get(idea.pk)) for idea in ideas],
-        idea_count=my_ideas.order_by().count() if len(ideas) == CONTRIBUTION_LIMIT else len(ideas),
+        idea_count=my_ideas.order_by().count(),
         comments=_first(
             Comment.objects.filter(author=user, idea__in=visible_ideas)
             .select_related("idea")

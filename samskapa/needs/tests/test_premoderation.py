@@ -1,7 +1,7 @@
 """Pre-moderated campaigns, reports from residents, and who sees the moderation queue."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from samskapa.accounts.models import User
@@ -39,7 +39,7 @@ def test_a_need_in_a_premoderated_campaign_waits_for_approval(
     assert _client(resident).get(need.get_absolute_url()).status_code == 404
     assert "Väntar på godkännande" in _client(author).get(need.get_absolute_url()).text
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         need_moderate(actor=author, need=need, action=ModerationAction.APPROVE, reason="")
     need_moderate(actor=moderator, need=need, action=ModerationAction.APPROVE, reason="")
 

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 TOO_LONG = "å" * (LONG_TEXT + 1)
 
 
-def test_the_need_form_states_the_limit_and_counts_it(client: Client, resident: User) -> None:
+def test_the_need_form_states_the_limit_and_counts_it(
+    client: Client, naringen: Project, resident: User
+) -> None:
     client.force_login(resident)
     page = client.get("/sv/behov/nytt/?project=naringen").content.decode()
 
@@ -38,7 +40,7 @@ def test_a_too_long_description_is_refused_and_what_was_typed_stays(
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Säkerställ att detta värde har högst 10000 tecken (det har 10001)." in page
+    assert "Säkerställ att detta värde har som mest 10000 tecken (den har 10001)." in page
     assert 'value="Fler bänkar"' in page
     assert not Need.objects.exists()
 
