@@ -28,9 +28,7 @@ def needs_to_moderate(*, user: User, today: datetime.date) -> QuerySet[Need]:
     since = timezone.make_aware(
         datetime.datetime.combine(today - datetime.timedelta(days=NEW_NEED_DAYS), datetime.time())
     )
-    unseen = Q(created_at__gte=since) & ~Exists(
-        ModerationEvent.objects.filter(need=OuterRef("pk"))
-    )
+    unseen = Q(created_at__gte=since) & ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk")))
     return moderation_queue(user=user).filter(
         Q(awaiting_approval=True) | Q(open_report_count__gt=0) | unseen, is_hidden=False
     )

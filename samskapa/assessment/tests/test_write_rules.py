@@ -125,7 +125,7 @@ class TestOnce:
         self, client: Client, assignment: Assignment, criteria: list[Criterion]
     ) -> None:
         client.force_login(assignment.assessor)
-        data = {f"criterion_{c.pk}": "4" for c in criteria}
+        data = {f"criterion_{c.pk}": "4" for c in criteria} | {"action": "confirm"}
         url = assignment.get_absolute_url()
         assert client.post(url, data).status_code == 302
         again = client.post(url, data, follow=True)

@@ -19,7 +19,9 @@ CaptureCallbacks = Callable[..., Any]
 SITE = "https://samskapa.kiruna.example"
 
 
-def _send(capture: CaptureCallbacks, *recipients: Any, kind: str = NotificationKind.FOLLOWING) -> None:
+def _send(
+    capture: CaptureCallbacks, *recipients: Any, kind: str = NotificationKind.FOLLOWING
+) -> None:
     with capture(execute=True):
         notification_send(
             recipients=recipients,
@@ -52,7 +54,9 @@ def test_the_email_greets_in_swedish_links_to_the_site_and_offers_one_click_unsu
     assert f'href="{SITE}/sv/ideer/1/"' in html
 
 
-def test_an_english_reader_gets_english(django_capture_on_commit_callbacks: CaptureCallbacks) -> None:
+def test_an_english_reader_gets_english(
+    django_capture_on_commit_callbacks: CaptureCallbacks,
+) -> None:
     _send(django_capture_on_commit_callbacks, UserFactory(full_name="", language="en"))
 
     [message] = mail.outbox
