@@ -57,7 +57,6 @@ def test_a_new_resident_writes_a_need_that_a_moderator_approves(
     page.locator("#id_title").fill(NEED)
     page.locator("#id_description").fill("En vattenpost för barn och hundar.")
     expect(page.locator("#id_description_counter")).to_have_text("9966 tecken kvar")
-    _fits_the_screen(page)
     page.get_by_role("button", name="Skicka in behovet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(NEED)
     expect(page.get_by_text("Väntar på godkännande: en moderator läser")).to_be_visible()
