@@ -56,12 +56,15 @@ class Demo:
             .first()
         )
         assert initiative is not None, "The demo content has no decided initiative in Näringen."
+        # Näringen's first campaign; the second one is pre-moderated.
+        campaign = Campaign.objects.filter(project=project).order_by("pk").first()
+        assert campaign is not None, "The demo content has no campaign in Näringen."
         return cls(
             project=project,
             organisation=project.organisation,
             programme=Programme.objects.order_by("pk").first(),  # type: ignore[arg-type]
             need=Need.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
-            campaign=Campaign.objects.get(project=project),
+            campaign=campaign,
             cluster=Cluster.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
             challenge=challenge,
             idea=Idea.objects.filter(challenge=challenge).order_by("pk").first(),  # type: ignore[arg-type]
