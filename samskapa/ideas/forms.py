@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.accounts.models import User
+from samskapa.core.limits import MEDIUM_TEXT, SHORT_TEXT
 from samskapa.core.models import SustainabilityDimension
 from samskapa.core.widgets import CheckboxPicker
 from samskapa.geo.models import Municipality
@@ -174,10 +175,12 @@ class ChallengeChoiceForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MEDIUM_TEXT
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ModerationForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import SustainabilityDimension
+from samskapa.core.models import NotificationKind, SustainabilityDimension
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import Text, notification_send
 from samskapa.core.writes import UNSET, set_fields
@@ -211,7 +211,13 @@ def _follow(idea: Idea, users: Iterable[User | None]) -> None:
 
 def _notify_followers(*, idea: Idea, actor: User, title: Text, body: Text = "") -> None:
     recipients = idea_followers(idea=idea).exclude(pk=actor.pk)
-    notification_send(recipients=recipients, title=title, body=body, url=idea.get_absolute_url())
+    notification_send(
+        kind=NotificationKind.FOLLOWING,
+        recipients=recipients,
+        title=title,
+        body=body,
+        url=idea.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -362,6 +368,7 @@ def idea_support(*, actor: User, idea: Idea) -> bool:
     if idea.support_count in SUPPORT_MILESTONES and idea.author is not None:
         count = idea.support_count
         notification_send(
+            kind=NotificationKind.MY_CONTENT,
             recipients=[idea.author],
             title=lambda: (
                 _("%(count)d people now support your idea “%(idea)s”")

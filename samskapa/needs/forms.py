@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.limits import SHORT_TEXT
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.needs.clustering import DEFAULT_DISTANCE
@@ -27,7 +28,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ["title", "purpose", "opens_on", "closes_on", "stakeholder_groups"]
+        fields = ["title", "purpose", "opens_on", "closes_on", "stakeholder_groups", "premoderated"]
         widgets = {
             "opens_on": DateInput(),
             "closes_on": DateInput(),
@@ -146,8 +147,22 @@ class ModerationForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), choices=ModerationAction.choices)
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=SHORT_TEXT,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Logged and shown to the other moderators."),
+        help_text=_(
+            "Logged and shown to the other moderators. Needed to hide or restore, not to approve."
+        ),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this need?"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the project's moderators see your report and your name."),
+        error_messages={"required": _("Say briefly what is wrong with the need.")},
     )
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/andra/", views.need_update, name="update"),
     path("<int:pk>/stod/", views.need_support_view, name="support"),
     path("<int:pk>/moderera/", views.need_moderate_view, name="moderate"),
+    path("<int:pk>/anmal/", views.need_report_view, name="report"),
     path("<int:pk>/enhet/", views.need_assign_unit_view, name="assign_unit"),
     path("<int:pk>/flytta/", views.need_move, name="move"),
     path("<int:pk>/poang/", views.need_score_view, name="score"),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -37,6 +38,7 @@ from samskapa.needs.forms import (
     NeedForm,
     NeedMoveForm,
     PriorityWeightsForm,
+    ReportForm,
     ScoreForm,
     SimilarNeedsForm,
     ThresholdForm,
@@ -67,6 +69,7 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
         "projects": selectors.projects_with_needs(user=request.user),
         "groups": StakeholderGroup.objects.all(),
         "dimensions": SustainabilityDimension.objects.all(),
+        "may_moderate": selectors.moderates_any_project(user=request.user),
     }
     return render(request, "needs/need_list.html", context)
 
@@ -106,8 +109,14 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_moderate": can_moderate,
         "can_lead": can_lead,
         "moderation_form": ModerationForm(
-            initial={"action": "restore" if need.is_hidden else "hide"}
+            initial={
+                "action": "approve"
+                if need.awaiting_approval and not need.is_hidden
+                else ("restore" if need.is_hidden else "hide")
+            }
         ),
+        "can_report": user.has_perm("needs.report_need", need),
+        "report_form": ReportForm(),
         "unit_form": UnitForm(
             organisation_id=need.project.organisation_id,
             initial={"unit": need.responsible_unit_id},
@@ -239,6 +248,21 @@ def need_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def need_report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.report_need")
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        call_service(form, services.need_report, actor=user, need=need, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("Thank you. The project's moderators will look at the need."))
+    else:
+        report_form_errors(request, form)
+    return _back(request, need.get_absolute_url())
+
+
+@login_required
+@require_POST
 def need_assign_unit_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     need = selectors.access_need(user=user, pk=pk, rule="needs.assign_unit")
@@ -256,6 +280,10 @@ def need_assign_unit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation_queue_view(request: HttpRequest) -> HttpResponse:
+    if not selectors.moderates_any_project(user=request.user):
+        raise PermissionDenied(
+            _("Only the moderators and leaders of a project moderate its needs.")
+        )
     filtered = filter_list(
         request, ModerationFilter, selectors.moderation_queue(user=signed_in(request.user))
     )

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samskapa.accounts.middleware.ConsentMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -127,6 +128,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
 # Revokes API tokens when a password changes and asks core.throttling who the client is. The
 # login limits (ACCOUNT_RATE_LIMITS, allauth's defaults) cover the API token endpoint as well.
 ACCOUNT_ADAPTER = "samskapa.accounts.adapter.AccountAdapter"
+# The display name and the accepted terms, asked for on the sign-up page.
+ACCOUNT_SIGNUP_FORM_CLASS = "samskapa.accounts.forms.SignupForm"
 
 # Addresses or networks of our own reverse proxies, comma separated: only a request from one of
 # them has its X-Forwarded-For read (core.throttling.client_ip). Empty: trust no one.

@@ -13,6 +13,7 @@ from django.utils.http import int_to_base36
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
+from samskapa.core.emails import unsubscribe_token
 from samskapa.core.models import Notification
 from samskapa.events import demo as events_demo
 from samskapa.events.models import (
@@ -64,12 +65,15 @@ class Demo:
             .first()
         )
         assert initiative is not None, "The demo content has no decided initiative in Näringen."
+        # Näringen's first campaign; the second one is pre-moderated.
+        campaign = Campaign.objects.filter(project=project).order_by("pk").first()
+        assert campaign is not None, "The demo content has no campaign in Näringen."
         return cls(
             project=project,
             organisation=project.organisation,
             programme=Programme.objects.order_by("pk").first(),  # type: ignore[arg-type]
             need=Need.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
-            campaign=Campaign.objects.get(project=project),
+            campaign=campaign,
             cluster=Cluster.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
             challenge=challenge,
             idea=Idea.objects.filter(challenge=challenge).order_by("pk").first(),  # type: ignore[arg-type]
@@ -225,6 +229,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/<int:pk>/flytta/",
             "behov/<int:pk>/poang/",
             "behov/<int:pk>/filer/",
+            "behov/<int:pk>/anmal/",
         ],
         lambda: campaign: [
             "api/v1/campaigns/<int:pk>/",
@@ -354,6 +359,11 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
+        ],
+        lambda: {"kind": "terms"}: ["profil/villkor/<slug:kind>/"],
+        lambda: {"token": "ingen-sadan-inbjudan"}: ["bedomning/inbjudan/<str:token>/"],
+        lambda: {"token": unsubscribe_token(user_id=demo.leader.pk, kind="following")}: [
+            "notiser/e-post/avsluta/<str:token>/"
         ],
     }
     return {template: values for values, templates in same.items() for template in templates}

@@ -25,6 +25,7 @@ from samskapa.geo.selectors import (
 )
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_of
+from samskapa.portfolio.contributions import contributions_of
 from samskapa.projects.selectors import project_list, projects_of, projects_visible_to
 from samskapa.workspace.selectors import municipality_overview, site_search, work_inbox
 from samskapa.workspace.services import account_delete, personal_data_export
@@ -50,10 +51,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Mitt arbete: the tasks waiting for the user, then their projects and organisations."""
+    """Mitt arbete: the tasks waiting for the user, what became of what they contributed, their
+    notifications, then their projects and organisations."""
     today = timezone.localdate()
+    user = signed_in(request.user)
     context = {
-        "inbox": work_inbox(user=signed_in(request.user), today=today),
+        "inbox": work_inbox(user=user, today=today),
+        "contributions": contributions_of(user=user),
+        "may_start_project": user.has_perm("projects.start_project"),
         "today": today,
         "organisations": organisations_of(user=request.user),
         "projects": projects_of(user=request.user).order_by("name"),

@@ -77,3 +77,35 @@ document.addEventListener("DOMContentLoaded", () => {
   wrapWideTables();
 });
 window.addEventListener("resize", wrapWideTables);
+// Characters left in a text area with a length limit (includes/form/counter.html). The page
+// says the limit without this; with it, the count follows the typing, and screen readers hear
+// it only when the end draws near (a tenth of the limit left) or is passed, not on every key.
+function updateCharacterCount(field, counter, announcer) {
+  const limit = Number(counter.dataset.limit);
+  const left = limit - field.value.length;
+  const text = (left >= 0 ? counter.dataset.textLeft : counter.dataset.textOver)
+    .replace("%(count)s", String(Math.abs(left)));
+  counter.textContent = text;
+  counter.classList.toggle("samskapa-counter--over", left < 0);
+  const near = left <= limit / 10;
+  if (near && announcer.dataset.last !== text && (left < 0 || left % 50 === 0 || left <= 10)) {
+    announcer.textContent = text;
+    announcer.dataset.last = text;
+  }
+}
+
+function setUpCharacterCounts(root) {
+  root.querySelectorAll("[data-counter-for]").forEach((counter) => {
+    const field = document.getElementById(counter.dataset.counterFor);
+    const announcer = document.getElementById(counter.dataset.announcer);
+    if (!field || !announcer || counter.dataset.ready) {
+      return;
+    }
+    counter.dataset.ready = "1";
+    field.addEventListener("input", () => updateCharacterCount(field, counter, announcer));
+    updateCharacterCount(field, counter, announcer);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => setUpCharacterCounts(document));
+document.addEventListener("htmx:load", (event) => setUpCharacterCounts(event.target));

@@ -187,6 +187,22 @@ class TestIdeasToAssess:
 
         html = client.get(URL).text
 
+        # Never invited: no empty "Ideas to assess (0)" on the page of someone who cannot.
+        assert "Ideas to assess" not in html
+        assert "You have no ideas to assess." not in html
+
+    def test_empty_state_after_assessing(
+        self, client: Client, naringen: Project, resident: User
+    ) -> None:
+        _assignment(
+            resident,
+            IdeaFactory(challenge=ChallengeFactory(project=naringen), project=naringen),
+            status=AssignmentStatus.SUBMITTED,
+        )
+        client.force_login(resident)
+
+        html = client.get(URL).text
+
         assert "Ideas to assess (0)" in html
         assert "You have no ideas to assess." in html
 
@@ -312,6 +328,7 @@ class TestInbox:
         _need(naringen, "Ett behov")
         _assignment(gavle_leader, IdeaFactory(challenge=challenge, project=naringen))
         _initiative(naringen, "Ett initiativ", today)
+        queries()  # warms the cache (the terms in force are read once, then cached)
         few = queries()
         for index in range(12):
             _need(naringen, f"Behov {index}")

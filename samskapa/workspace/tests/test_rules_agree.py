@@ -130,6 +130,11 @@ def world(reference_data: None) -> dict[str, Any]:
             for hidden in (False, True):
                 NeedFactory(project=project, visibility=visibility, is_hidden=hidden, author=author)
         NeedFactory(project=project, visibility=Visibility.PRIVATE, author=people["member"])
+        # Awaiting a moderator's approval (a pre-moderated campaign): author and moderators only.
+        for visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
+            NeedFactory(
+                project=project, visibility=visibility, awaiting_approval=True, author=author
+            )
         challenge = ChallengeFactory(project=project)
         for hidden in (False, True):
             IdeaFactory(project=project, challenge=challenge, is_hidden=hidden, author=author)

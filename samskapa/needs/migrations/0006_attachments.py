@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_upload'),
-        ('needs', '0003_need_author_blank'),
+        ('core', '0003_upload'),
+        ('needs', '0005_premoderation_and_reports'),
     ]
 
     operations = [

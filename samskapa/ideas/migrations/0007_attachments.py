@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_upload'),
-        ('ideas', '0005_challenge_programme'),
+        ('core', '0003_upload'),
+        ('ideas', '0006_text_length_limits'),
     ]
 
     operations = [
