@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "samskapa.assessment",
     "samskapa.programmes",
     "samskapa.portfolio",
+    "samskapa.indicators",
     "samskapa.workspace",
     "samskapa.api",
 ]
