@@ -15,6 +15,7 @@ from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
 from samskapa.core.models import Notification
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.indicators.models import Indicator, Measurement
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
@@ -140,6 +141,13 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     def project_unit() -> dict[str, str]:
         return {**project, "pk": demo.first(ProjectUnit, project=demo.project)}
 
+    def indicator() -> dict[str, str]:
+        return {"pk": demo.first(Indicator, project=demo.project)}
+
+    def measurement() -> dict[str, str]:
+        values = indicator()
+        return {**values, "measurement_pk": demo.first(Measurement, indicator_id=values["pk"])}
+
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
 
@@ -165,6 +173,8 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/projekt/<slug:slug>/kluster/nytt/",
             "behov/projekt/<slug:slug>/prioritering/",
             "ideer/projekt/<slug:slug>/ny-utmaning/",
+            "uppfoljning/projekt/<slug:slug>/",
+            "uppfoljning/projekt/<slug:slug>/csv/",
         ],
         lambda: organisation: [
             "api/v1/organisations/<slug:slug>/",
@@ -187,11 +197,15 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "program/<slug:slug>/faser/ny/",
             "program/<slug:slug>/milstolpar/ny/",
             "portfolj/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/csv/",
         ],
         lambda: code: [
             "api/v1/municipalities/<str:code>/portfolio/",
             "api/v1/municipalities/<str:code>/",
             "portfolj/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/csv/",
         ],
         lambda: need: [
             "api/v1/needs/<int:pk>/",
@@ -273,6 +287,21 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "program/<slug:slug>/faser/<int:pk>/andra/",
             "program/<slug:slug>/faser/<int:pk>/ta-bort/",
         ],
+        indicator: [
+            "api/v1/indicators/<int:pk>/",
+            "api/v1/indicators/<int:pk>/measurements/",
+            "uppfoljning/<int:pk>/",
+            "uppfoljning/<int:pk>/andra/",
+            "uppfoljning/<int:pk>/ta-bort/",
+            "uppfoljning/<int:pk>/malvarden/",
+            "uppfoljning/<int:pk>/varden/ny/",
+            "uppfoljning/<int:pk>/import/",
+            "uppfoljning/<int:pk>/import/spara/",
+            "uppfoljning/<int:pk>/kolada/",
+            "uppfoljning/<int:pk>/diagram.svg",
+            "uppfoljning/<int:pk>/varden.csv",
+        ],
+        measurement: ["uppfoljning/<int:pk>/varden/<int:measurement_pk>/ta-bort/"],
         org_member: ["organisationer/<slug:slug>/medlemmar/<int:pk>/ta-bort/"],
         org_unit: [
             "organisationer/<slug:slug>/enheter/<int:pk>/",

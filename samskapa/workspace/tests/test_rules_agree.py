@@ -25,6 +25,9 @@ from samskapa.core.predicates import forget_memberships
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.indicators.models import Indicator
+from samskapa.indicators.selectors import indicators_visible_to
+from samskapa.indicators.tests.factories import IndicatorFactory
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.needs.tests.factories import NeedFactory
@@ -67,6 +70,7 @@ TWINS = [
     # A hidden idea stays out of every list; its author and the moderators open it by link.
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
+    Twin("indicators.view_indicator", Indicator, indicators_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -130,6 +134,9 @@ def world(reference_data: None) -> dict[str, Any]:
         ):
             InitiativeFactory(lead_organisation=gavle, visibility=visibility, **scope)
         InitiativeFactory(lead_organisation=harryda, visibility=visibility)
+        for project in (naringen, internal, None):
+            IndicatorFactory(organisation=gavle, project=project, visibility=visibility)
+        IndicatorFactory(organisation=harryda, project=naringen, visibility=visibility)
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
