@@ -105,3 +105,29 @@ def test_list_and_dashboards_keep_their_query_count(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):  # type: ignore[operator]
             assert client.get(url).status_code == 200
+
+
+def test_import_page_previews_then_saves(indicator: Indicator, gavle_leader: User) -> None:
+    client = _client(gavle_leader)
+    url = reverse("indicators:import", args=[indicator.pk])
+    preview = client.post(url, {"text": "år;värde\n2023;42\n2025;xyz\n"})
+    assert preview.status_code == 200
+    content = preview.content.decode()
+    assert "xyz" in content and "indicators-row--error" in content
+    assert "token" not in preview.context or preview.context.get("confirm_form") is None
+    assert not Measurement.objects.filter(indicator=indicator, period=2023).exists()
+    good = client.post(url, {"text": "år;värde\n2023;42\n2025;47\n"})
+    token = good.context["confirm_form"].initial["token"]
+    saved = client.post(reverse("indicators:import_confirm", args=[indicator.pk]), {"token": token})
+    assert saved.status_code == 302
+    assert Measurement.objects.filter(indicator=indicator, period__in=[2023, 2025]).count() == 2
+
+
+def test_exports_as_svg_and_csv(indicator: Indicator) -> None:
+    svg = _client().get(reverse("indicators:chart_svg", args=[indicator.pk]))
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    assert b"<polyline" in svg.content and indicator.name.encode() in svg.content
+    csv = _client().get(reverse("indicators:csv", args=[indicator.pk]))
+    text = b"".join(csv.streaming_content).decode()  # type: ignore[attr-defined]
+    assert '"2024","T","44.0000"' in text
+    assert '"2030","T","","60.0000"' in text
