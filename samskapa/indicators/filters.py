@@ -21,7 +21,9 @@ class IndicatorFilter(django_filters.FilterSet):
         field_name="project__slug", label=_("Project"), validators=[validate_slug]
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=IndicatorKind.choices)
-    goal = django_filters.NumberFilter(label=_("Agenda 2030 goal"), method="for_goal", min_value=1, max_value=17)
+    goal = django_filters.NumberFilter(
+        label=_("Agenda 2030 goal"), method="for_goal", min_value=1, max_value=17
+    )
 
     class Meta:
         model = Indicator

@@ -129,7 +129,9 @@ class IndicatorForm(forms.ModelForm):
                 required=False,
                 initial=self.instance.initiatives.all() if self.instance.pk else None,
                 widget=forms.SelectMultiple(attrs={"size": 8}),
-                help_text=_("Initiatives of the indicator's project, organisation or municipality."),
+                help_text=_(
+                    "Initiatives of the indicator's project, organisation or municipality."
+                ),
             )
 
 
@@ -171,10 +173,13 @@ class TargetsForm(forms.Form):
                     % {"line": number, "first": FIRST_YEAR, "last": LAST_YEAR}
                 )
             elif year in targets:
-                errors.append(_("Line %(line)s: the year %(year)s is given twice.") % {
-                    "line": number,
-                    "year": year,
-                })
+                errors.append(
+                    _("Line %(line)s: the year %(year)s is given twice.")
+                    % {
+                        "line": number,
+                        "year": year,
+                    }
+                )
             else:
                 targets[year] = value
         if errors:
@@ -185,9 +190,7 @@ class TargetsForm(forms.Form):
 class MeasurementForm(forms.Form):
     period = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     value = _decimal_field(_("Value"))
-    gender = forms.ChoiceField(
-        label=_("Breakdown"), choices=Gender.choices, initial=Gender.TOTAL
-    )
+    gender = forms.ChoiceField(label=_("Breakdown"), choices=Gender.choices, initial=Gender.TOTAL)
     source_note = forms.CharField(
         label=_("Source"),
         max_length=300,
@@ -195,7 +198,10 @@ class MeasurementForm(forms.Form):
         help_text=_("For example the report, the file or the survey the value comes from."),
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -223,7 +229,8 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Choose a file or paste the values."))
         if upload is not None and upload.size > MAX_FILE_BYTES:
             self.add_error(
-                "file", _("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // 1_000_000}
+                "file",
+                _("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // 1_000_000},
             )
         return cleaned
 

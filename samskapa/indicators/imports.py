@@ -113,9 +113,11 @@ def parse_number(text: str) -> Decimal:
     """A number written the Swedish or the English way: ``1 234,5``, ``1234.5``, ``-3``."""
     cleaned = _SPACES.sub("", text).replace("−", "-")
     if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > cleaned.rfind(
-            "."
-        ) else cleaned.replace(",", "")
+        cleaned = (
+            cleaned.replace(".", "").replace(",", ".")
+            if cleaned.rfind(",") > cleaned.rfind(".")
+            else cleaned.replace(",", "")
+        )
     else:
         cleaned = cleaned.replace(",", ".")
     try:
@@ -179,7 +181,7 @@ def _row(line: int, cells: dict[str, str], raw: list[str]) -> ImportRow:
 
 
 def _header_map(header: list[str]) -> dict[int, str]:
-    mapping = {}
+    mapping: dict[int, str] = {}
     for index, name in enumerate(header):
         key = name.strip().lower().lstrip("\ufeff")
         for column, names in COLUMNS.items():

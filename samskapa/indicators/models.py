@@ -6,6 +6,9 @@ inhabitants). Either way it belongs to an organisation, which runs it, and may f
 urban development project, programmes, needs, initiatives and Agenda 2030 targets.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -30,7 +33,7 @@ kolada_id_validator = RegexValidator(
 )
 
 
-def year_validators() -> list[object]:
+def year_validators() -> list[Callable[[Any], None]]:
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 

@@ -16,6 +16,7 @@ Without a target there is no path (``no target``); without a value nothing to co
 documents agree to the last digit.
 """
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,7 +61,7 @@ def path_value(points: Sequence[tuple[int, Decimal]], year: int) -> Decimal:
     """The path through ``points`` (sorted by year, at least one) in ``year``."""
     if year <= points[0][0]:
         return points[0][1]
-    for (year_a, value_a), (year_b, value_b) in zip(points, points[1:], strict=False):
+    for (year_a, value_a), (year_b, value_b) in itertools.pairwise(points):
         if year_a <= year <= year_b:
             if year_b == year_a:
                 return value_b

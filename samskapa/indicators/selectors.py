@@ -171,9 +171,7 @@ def needs_for_indicator(*, user: Viewer, indicator: Indicator | None) -> QuerySe
     return needs_visible_to(user=user).filter(project_id=indicator.project_id).order_by("title")
 
 
-def initiatives_for_indicator(
-    *, user: Viewer, indicator: Indicator | None
-) -> QuerySet[Initiative]:
+def initiatives_for_indicator(*, user: Viewer, indicator: Indicator | None) -> QuerySet[Initiative]:
     """Visible initiatives of the indicator's project, organisation or municipality."""
     if indicator is None:
         return Initiative.objects.none()
@@ -242,7 +240,9 @@ def indicator_series(indicator: Indicator) -> IndicatorSeries:
     if years:
         years = list(range(years[0], years[-1] + 1))
     path: list[Decimal | None] = [
-        path_value(points, year).quantize(Decimal("0.01")) if points and year >= points[0][0] else None
+        path_value(points, year).quantize(Decimal("0.01"))
+        if points and year >= points[0][0]
+        else None
         for year in years
     ]
     baseline = (
@@ -484,4 +484,3 @@ def municipality_comparison(*, indicators: QuerySet[Indicator]) -> list[Municipa
 
 def status_headings() -> list[str]:
     return [str(status.label) for status in STATUS_ORDER]
-

@@ -72,9 +72,7 @@ def _check_kind(indicator: Indicator) -> None:
         )
 
 
-def _check_subset(
-    chosen: Iterable[Any], allowed: Any, *, field: str, message: str
-) -> list[Any]:
+def _check_subset(chosen: Iterable[Any], allowed: Any, *, field: str, message: str) -> list[Any]:
     chosen = list(chosen)
     ids = {obj.pk for obj in chosen}
     if ids and set(allowed.filter(pk__in=ids).values_list("pk", flat=True)) != ids:
@@ -351,9 +349,7 @@ def sign_import(*, indicator: Indicator, rows: list[ImportRow], source: str) -> 
 
 def unsign_import(*, indicator: Indicator, token: str) -> dict[str, Any]:
     try:
-        payload = signing.loads(
-            token, salt=_import_salt(indicator), max_age=IMPORT_MAX_AGE_SECONDS
-        )
+        payload = signing.loads(token, salt=_import_salt(indicator), max_age=IMPORT_MAX_AGE_SECONDS)
     except signing.SignatureExpired as error:
         raise ValidationError(
             _("The preview is more than an hour old. Upload the file again.")
@@ -369,10 +365,10 @@ def _checked_rows(rows: list[dict[str, Any]]) -> list[ImportRow]:
     """The rows again as the preview checked them; every error found, by line."""
     checked, problems, seen = [], [], set()
     for raw in rows:
-        line = raw.get("line")
+        line = raw.get("line") if isinstance(raw, dict) else None
         try:
             row = ImportRow(
-                line=int(line),
+                line=int(line),  # type: ignore[arg-type]
                 period=int(raw["period"]),
                 gender=GENDER_WORDS[str(raw.get("gender", "")).lower()],
                 value=Decimal(str(raw["value"])),
@@ -396,9 +392,7 @@ def _checked_rows(rows: list[dict[str, Any]]) -> list[ImportRow]:
     return checked
 
 
-def _import(
-    *, actor: User | None, indicator: Indicator, rows: list[ImportRow], source: str
-) -> int:
+def _import(*, actor: User | None, indicator: Indicator, rows: list[ImportRow], source: str) -> int:
     for row in rows:
         assert row.period is not None and row.value is not None
         _upsert(

@@ -47,8 +47,9 @@ def kolada_fetch(
         if requested_by is not None:
             notification_send(
                 recipients=[requested_by],
-                title=lambda: _("The values of “%(name)s” could not be fetched from Kolada")
-                % {"name": name},
+                title=lambda: (
+                    _("The values of “%(name)s” could not be fetched from Kolada") % {"name": name}
+                ),
                 body=reason,
                 url=url,
             )
@@ -56,8 +57,10 @@ def kolada_fetch(
     if requested_by is not None:
         notification_send(
             recipients=[requested_by],
-            title=lambda: _("%(count)s values of “%(name)s” fetched from Kolada")
-            % {"count": saved, "name": name},
+            title=lambda: (
+                _("%(count)s values of “%(name)s” fetched from Kolada")
+                % {"count": saved, "name": name}
+            ),
             url=url,
         )
     return saved

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -298,7 +298,7 @@ def measurement_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("%(count)s values have been saved.") % {"count": saved})
             return redirect(f"{indicator.get_absolute_url()}#values")
     for error in form.errors.get("__all__", []) + form.errors.get("token", []):
-        messages.error(request, error)
+        messages.error(request, str(error))
     return redirect("indicators:import", pk=indicator.pk)
 
 
@@ -313,8 +313,7 @@ def kolada_fetch(request: HttpRequest, pk: int) -> HttpResponse:
         actor=user,
         indicator=indicator,
         success=_(
-            "The values are being fetched from Kolada. You will get a notification when it is "
-            "done."
+            "The values are being fetched from Kolada. You will get a notification when it is done."
         ),
     )
     return redirect(f"{indicator.get_absolute_url()}#values")
@@ -377,7 +376,7 @@ CSV_HEADER = [
 ]
 
 
-def _csv(indicators: Any, filename: str) -> HttpResponse:
+def _csv(indicators: Any, filename: str) -> StreamingHttpResponse:
     indicators = indicators.prefetch_related(
         Prefetch(
             "measurements",
@@ -388,7 +387,7 @@ def _csv(indicators: Any, filename: str) -> HttpResponse:
     return csv_response(filename=filename, header=CSV_HEADER, rows=_value_rows(indicators))
 
 
-def indicator_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_csv(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     indicator = access_indicator(user=request.user, pk=pk)
     return _csv(Indicator.objects.filter(pk=indicator.pk), f"indikator-{indicator.pk}.csv")
 
@@ -475,25 +474,24 @@ def network_dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def project_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def project_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     project = access_project(user=request.user, slug=slug)
     scope = DashboardScope(project=project)
     return _csv(dashboard_indicators(user=request.user, scope=scope), f"uppfoljning-{slug}.csv")
 
 
-def municipality_csv(request: HttpRequest, code: str) -> HttpResponse:
+def municipality_csv(request: HttpRequest, code: str) -> StreamingHttpResponse:
     municipality = get_object_or_404(Municipality, code=code)
     scope = DashboardScope(municipality=municipality)
     return _csv(dashboard_indicators(user=request.user, scope=scope), f"uppfoljning-{code}.csv")
 
 
-def programme_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def programme_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     programme = access_programme(user=request.user, slug=slug)
     scope = DashboardScope(programme=programme)
     return _csv(dashboard_indicators(user=request.user, scope=scope), f"uppfoljning-{slug}.csv")
 
 
-def network_csv(request: HttpRequest) -> HttpResponse:
+def network_csv(request: HttpRequest) -> StreamingHttpResponse:
     scope = DashboardScope()
     return _csv(dashboard_indicators(user=request.user, scope=scope), "uppfoljning-natverket.csv")
-

@@ -52,7 +52,16 @@ class MeasurementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Measurement
-        fields = ["id", "period", "gender", "value", "source", "source_note", "comment", "recorded_at"]
+        fields = [
+            "id",
+            "period",
+            "gender",
+            "value",
+            "source",
+            "source_note",
+            "comment",
+            "recorded_at",
+        ]
         read_only_fields = ["id", "source", "recorded_at"]
 
 

@@ -43,10 +43,16 @@ def test_indicator_of_another_organisation_or_project_is_refused(
     assert "project" in error.value.error_dict
 
 
-def test_kolada_key_figure_needs_id_and_municipality(gavle_leader: User, gavle: Organisation) -> None:
+def test_kolada_key_figure_needs_id_and_municipality(
+    gavle_leader: User, gavle: Organisation
+) -> None:
     with pytest.raises(ValidationError) as error:
         services.indicator_create(
-            actor=gavle_leader, organisation=gavle, name="Invånare", unit="antal", kind=IndicatorKind.KOLADA
+            actor=gavle_leader,
+            organisation=gavle,
+            name="Invånare",
+            unit="antal",
+            kind=IndicatorKind.KOLADA,
         )
     assert {"kolada_id", "municipality"} <= set(error.value.error_dict)
 
@@ -76,8 +82,12 @@ def test_value_for_a_future_year_is_refused(indicator: Indicator, gavle_leader: 
         )
 
 
-def test_a_value_replaces_the_one_of_the_same_year(indicator: Indicator, gavle_leader: User) -> None:
-    services.measurement_record(actor=gavle_leader, indicator=indicator, period=2024, value=Decimal(46))
+def test_a_value_replaces_the_one_of_the_same_year(
+    indicator: Indicator, gavle_leader: User
+) -> None:
+    services.measurement_record(
+        actor=gavle_leader, indicator=indicator, period=2024, value=Decimal(46)
+    )
     assert Measurement.objects.get(indicator=indicator, period=2024).value == Decimal(46)
 
 
@@ -91,7 +101,9 @@ CSV_WITH_ERRORS = (
 ).encode()
 
 
-def test_preview_shows_the_errors_row_by_row(english: None, indicator: Indicator, gavle_leader: User) -> None:
+def test_preview_shows_the_errors_row_by_row(
+    english: None, indicator: Indicator, gavle_leader: User
+) -> None:
     preview = read_rows(
         content=CSV_WITH_ERRORS, filename="varden.csv", indicator=_fresh(indicator, gavle_leader)
     )
@@ -116,7 +128,9 @@ def test_preview_marks_what_a_row_replaces(indicator: Indicator, gavle_leader: U
 
 def test_import_saves_every_row_or_none(indicator: Indicator, gavle_leader: User) -> None:
     fresh = _fresh(indicator, gavle_leader)
-    preview = read_rows(content=b"year;value\n2023;42\n2025;47\n", filename="v.csv", indicator=fresh)
+    preview = read_rows(
+        content=b"year;value\n2023;42\n2025;47\n", filename="v.csv", indicator=fresh
+    )
     token = services.sign_import(indicator=fresh, rows=preview.rows, source="file")
     assert services.measurements_import(actor=gavle_leader, indicator=fresh, token=token) == 2
     assert set(indicator.measurements.values_list("period", flat=True)) == {2023, 2024, 2025}
@@ -142,7 +156,9 @@ def test_import_refuses_a_forged_preview_and_other_people(
         services.measurements_import(actor=kiruna_leader, indicator=fresh, token=token)
 
 
-def test_unreadable_files_are_refused_as_a_whole(english: None, indicator: Indicator, gavle_leader: User) -> None:
+def test_unreadable_files_are_refused_as_a_whole(
+    english: None, indicator: Indicator, gavle_leader: User
+) -> None:
     fresh = _fresh(indicator, gavle_leader)
     with pytest.raises(ImportFileError, match="first row must name"):
         read_rows(content=b"a;b\n1;2\n", filename="v.csv", indicator=fresh)

@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samskapa.accounts.models import User
@@ -29,7 +31,7 @@ def test_visitor_sees_the_indicator_with_its_progress(indicator: Indicator) -> N
     assert indicator.name in content
     assert "indicators-status--at_risk" in content
     # The chart's table alternative holds the measured and the target values.
-    assert "<th scope=\"row\">2024</th>" in content
+    assert '<th scope="row">2024</th>' in content
     assert reverse("indicators:measurement_add", args=[indicator.pk]) not in content
 
 
@@ -43,7 +45,7 @@ def test_leader_enters_a_value_and_the_dashboard_shows_it(
     assert Measurement.objects.get(indicator=indicator, period=2025).value == Decimal("47.5")
     dashboard = client.get(reverse("indicators:project", args=[naringen.slug]))
     assert dashboard.status_code == 200
-    assert "<th scope=\"row\">2025</th><td data-numeric>47,5</td>" in dashboard.content.decode()
+    assert '<th scope="row">2025</th><td data-numeric>47,5</td>' in dashboard.content.decode()
 
 
 def test_bad_value_re_renders_the_form_with_what_was_typed(
@@ -88,13 +90,10 @@ def test_list_and_dashboards_keep_their_query_count(
     ]
     counts = {}
     for url in urls:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         counts[url] = len(queries)
-    for n in range(12):
+    for _n in range(12):
         other = IndicatorFactory(
             organisation=indicator.organisation,
             project=naringen,
