@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("program/", include("samskapa.programmes.urls")),
     path("portfolj/", include("samskapa.portfolio.urls")),
     path("uppfoljning/", include("samskapa.indicators.urls")),
+    path("strategi/", include("samskapa.strategy.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

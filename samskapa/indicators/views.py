@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samskapa.accounts.models import User
@@ -295,7 +296,13 @@ def measurement_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             token=form.cleaned_data["token"],
         )
         if form.is_valid():
-            messages.success(request, _("%(count)s values have been saved.") % {"count": saved})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s value has been saved.", "%(count)s values have been saved.", saved or 0
+                )
+                % {"count": saved},
+            )
             return redirect(f"{indicator.get_absolute_url()}#values")
     for error in form.errors.get("__all__", []) + form.errors.get("token", []):
         messages.error(request, str(error))

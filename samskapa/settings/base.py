@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samskapa.programmes",
     "samskapa.portfolio",
     "samskapa.indicators",
+    "samskapa.strategy",
     "samskapa.workspace",
     "samskapa.api",
 ]

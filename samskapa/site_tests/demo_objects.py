@@ -21,6 +21,7 @@ from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
 from samskapa.programmes.models import Milestone, Participant, Phase, Programme
 from samskapa.projects.models import Funding, Project, ProjectPhase, ProjectUnit
+from samskapa.strategy.models import FocusArea, StrategyGoal
 
 RESIDENT = "invanare@samskapa.example"
 PROJECT_LEADER = "projektledare.gavle@samskapa.example"
@@ -148,6 +149,12 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         values = indicator()
         return {**values, "measurement_pk": demo.first(Measurement, indicator_id=values["pk"])}
 
+    def focus_area() -> dict[str, str]:
+        return {**project, "pk": demo.first(FocusArea, strategy__project=demo.project)}
+
+    def strategy_goal() -> dict[str, str]:
+        return {**project, "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project)}
+
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
 
@@ -175,6 +182,13 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "ideer/projekt/<slug:slug>/ny-utmaning/",
             "uppfoljning/projekt/<slug:slug>/",
             "uppfoljning/projekt/<slug:slug>/csv/",
+            "strategi/projekt/<slug:slug>/",
+            "strategi/projekt/<slug:slug>/ny/",
+            "strategi/projekt/<slug:slug>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/ny/",
+            "strategi/projekt/<slug:slug>/versioner/ny/",
+            "strategi/projekt/<slug:slug>/strategi.pdf",
+            "strategi/projekt/<slug:slug>/strategi.docx",
         ],
         lambda: organisation: [
             "api/v1/organisations/<slug:slug>/",
@@ -300,6 +314,15 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "uppfoljning/<int:pk>/kolada/",
             "uppfoljning/<int:pk>/diagram.svg",
             "uppfoljning/<int:pk>/varden.csv",
+        ],
+        focus_area: [
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/ta-bort/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/mal/ny/",
+        ],
+        strategy_goal: [
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/ta-bort/",
         ],
         measurement: ["uppfoljning/<int:pk>/varden/<int:measurement_pk>/ta-bort/"],
         org_member: ["organisationer/<slug:slug>/medlemmar/<int:pk>/ta-bort/"],

@@ -18,6 +18,7 @@ from samskapa.portfolio import demo as portfolio
 from samskapa.programmes import demo as programmes
 from samskapa.projects import demo as projects
 from samskapa.projects.models import Project
+from samskapa.strategy import demo as strategy
 
 
 @transaction.atomic
@@ -34,6 +35,7 @@ def load_demo_data() -> dict[str, int]:
     portfolio.load_portfolio_demo()
     projects.load_units_demo()
     indicators.load_indicators_demo()
+    strategy.load_strategy_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

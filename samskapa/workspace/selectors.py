@@ -19,6 +19,7 @@ from samskapa.needs import workspace as needs
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
 from samskapa.projects import workspace as projects
+from samskapa.strategy import workspace as strategy
 
 # The sections of "Mitt arbete", in the order they are shown.
 INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
@@ -35,6 +36,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     ideas.search_sources,
     organisations.search_sources,
     indicators.search_sources,
+    strategy.search_sources,
 ]
 
 # Each search section shows this many hits.

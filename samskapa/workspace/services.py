@@ -12,6 +12,7 @@ from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
 from samskapa.indicators import workspace as indicators
+from samskapa.strategy import workspace as strategy
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
 
@@ -21,6 +22,7 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     organisations.personal_data,
     core.personal_data,
     indicators.personal_data,
+    strategy.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.

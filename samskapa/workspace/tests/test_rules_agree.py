@@ -42,6 +42,8 @@ from samskapa.programmes.tests.factories import ProgrammeFactory
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 from samskapa.projects.tests.factories import ProjectFactory
+from samskapa.strategy.models import Strategy
+from samskapa.strategy.selectors import strategies_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +73,7 @@ TWINS = [
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
     Twin("indicators.view_indicator", Indicator, indicators_visible_to),
+    Twin("strategy.view_strategy", Strategy, strategies_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -137,6 +140,8 @@ def world(reference_data: None) -> dict[str, Any]:
         for project in (naringen, internal, None):
             IndicatorFactory(organisation=gavle, project=project, visibility=visibility)
         IndicatorFactory(organisation=harryda, project=naringen, visibility=visibility)
+    for project in (naringen, internal):
+        Strategy.objects.create(project=project, title=f"Strategi {project.name}")
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
