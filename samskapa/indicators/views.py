@@ -299,7 +299,9 @@ def measurement_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 ngettext(
-                    "%(count)s value has been saved.", "%(count)s values have been saved.", saved or 0
+                    "%(count)s value has been saved.",
+                    "%(count)s values have been saved.",
+                    saved or 0,
                 )
                 % {"count": saved},
             )

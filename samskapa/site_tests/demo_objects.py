@@ -153,7 +153,10 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         return {**project, "pk": demo.first(FocusArea, strategy__project=demo.project)}
 
     def strategy_goal() -> dict[str, str]:
-        return {**project, "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project)}
+        return {
+            **project,
+            "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project),
+        }
 
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}

@@ -8,6 +8,7 @@ idempotent (a project that has a strategy is left alone).
 """
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 
@@ -20,7 +21,7 @@ from samskapa.projects.models import Project
 from samskapa.strategy.models import FocusArea, Strategy, StrategyGoal, StrategyVersion
 from samskapa.strategy.selectors import access_strategy, strategy_snapshot
 
-STRATEGIES = {
+STRATEGIES: dict[str, dict[str, Any]] = {
     "naringen": {
         "leader": "projektledare.gavle@samskapa.example",
         "title": "Innovationsstrategi för Näringen",
@@ -34,15 +35,30 @@ STRATEGIES = {
                 "Hållbar mobilitet",
                 "Smarta och delade lösningar som gör bilen onödig i vardagen.",
                 [
-                    ("Minst 60 procent av resorna till fots, med cykel eller kollektivtrafik", "Samhällsbyggnadsförvaltningen", datetime.date(2030, 12, 31), "Andel resor"),
-                    ("Mobilitetshubb i drift i första etappen", "Gävle kommun, trafikenheten", datetime.date(2027, 6, 30), None),
+                    (
+                        "Minst 60 procent av resorna till fots, med cykel eller kollektivtrafik",
+                        "Samhällsbyggnadsförvaltningen",
+                        datetime.date(2030, 12, 31),
+                        "Andel resor",
+                    ),
+                    (
+                        "Mobilitetshubb i drift i första etappen",
+                        "Gävle kommun, trafikenheten",
+                        datetime.date(2027, 6, 30),
+                        None,
+                    ),
                 ],
             ),
             (
                 "Medskapande med de boende",
                 "Invånare, föreningar och företag är med och formar stadsdelen.",
                 [
-                    ("Tusen invånare har deltagit i dialog", "Kommunledningsförvaltningen", datetime.date(2028, 12, 31), "Invånare som deltagit"),
+                    (
+                        "Tusen invånare har deltagit i dialog",
+                        "Kommunledningsförvaltningen",
+                        datetime.date(2028, 12, 31),
+                        "Invånare som deltagit",
+                    ),
                 ],
             ),
         ],
@@ -59,14 +75,24 @@ STRATEGIES = {
                 "Förnybar energi och klimatsmart byggande",
                 "Alla nya bostäder försörjs med förnybar energi.",
                 [
-                    ("Alla nya bostäder med förnybar energi", "Härryda Energi", datetime.date(2030, 12, 31), "förnybar energi"),
+                    (
+                        "Alla nya bostäder med förnybar energi",
+                        "Härryda Energi",
+                        datetime.date(2030, 12, 31),
+                        "förnybar energi",
+                    ),
                 ],
             ),
             (
                 "Grönska och mark",
                 "Mindre hårdgjord yta och mer grönska per bostad.",
                 [
-                    ("Högst 60 m² hårdgjord yta per ny bostad", "Planavdelningen", datetime.date(2030, 12, 31), "Hårdgjord yta"),
+                    (
+                        "Högst 60 m² hårdgjord yta per ny bostad",
+                        "Planavdelningen",
+                        datetime.date(2030, 12, 31),
+                        "Hårdgjord yta",
+                    ),
                 ],
             ),
         ],
@@ -74,7 +100,7 @@ STRATEGIES = {
 }
 
 
-def _load(slug: str, spec: dict[str, object]) -> None:
+def _load(slug: str, spec: dict[str, Any]) -> None:
     project = Project.objects.filter(slug=slug).first()
     leader = User.objects.filter(email=spec["leader"]).first()
     if project is None or Strategy.objects.filter(project=project).exists():
@@ -85,7 +111,7 @@ def _load(slug: str, spec: dict[str, object]) -> None:
     save_with_history(strategy, actor=leader)
     needs = list(Need.objects.filter(project=project).order_by("pk"))
     initiatives = list(Initiative.objects.filter(project=project).order_by("pk"))
-    for position, (title, description, goals) in enumerate(spec["areas"]):  # type: ignore[attr-defined]
+    for position, (title, description, goals) in enumerate(spec["areas"]):
         area = FocusArea(strategy=strategy, title=title, description=description, position=position)
         save_with_history(area, actor=leader)
         area.needs.set(needs[position * 2 : position * 2 + 2])

@@ -9,6 +9,7 @@ a chart of each indicator against its target path. The PDF draws the charts as t
 
 import base64
 import io
+import itertools
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -105,9 +106,9 @@ def line_chart_png(*, series: IndicatorSeries, unit: str) -> bytes:
             draw.text((x(index) - 24, top + height + 12), str(year), fill=TEXT_RGB, font=font)
     _draw_line(draw, series.path, x, y, TARGET_RGB, dashed=True)
     _draw_line(draw, series.values, x, y, VALUE_RGB, dashed=False)
-    for index, value in enumerate(series.values):
-        if value is not None:
-            cx, cy = x(index), y(float(value))
+    for index, measured in enumerate(series.values):
+        if measured is not None:
+            cx, cy = x(index), y(float(measured))
             draw.ellipse([cx - 7, cy - 7, cx + 7, cy + 7], fill=VALUE_RGB)
     legend = PNG_HEIGHT - 40
     draw.line([(left, legend), (left + 50, legend)], fill=VALUE_RGB, width=5)
@@ -131,7 +132,7 @@ def _draw_line(
         for i, v in enumerate(values)
         if v is not None
     ]
-    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         if not dashed:
             draw.line([(x1, y1), (x2, y2)], fill=colour, width=5)
             continue
@@ -139,7 +140,10 @@ def _draw_line(
         for piece in range(0, pieces, 2):
             a, b = piece / pieces, (piece + 1) / pieces
             draw.line(
-                [(x1 + (x2 - x1) * a, y1 + (y2 - y1) * a), (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b)],
+                [
+                    (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                    (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+                ],
                 fill=colour,
                 width=5,
             )

@@ -24,7 +24,9 @@ class Strategy(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     vision = models.TextField(
-        _("vision"), blank=True, help_text=_("What the innovation work is to achieve, in a few sentences.")
+        _("vision"),
+        blank=True,
+        help_text=_("What the innovation work is to achieve, in a few sentences."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -87,10 +89,16 @@ class StrategyGoal(models.Model):
     )
     due_on = models.DateField(_("to be reached by"), null=True, blank=True)
     initiatives = models.ManyToManyField(
-        "portfolio.Initiative", verbose_name=_("initiatives"), blank=True, related_name="strategy_goals"
+        "portfolio.Initiative",
+        verbose_name=_("initiatives"),
+        blank=True,
+        related_name="strategy_goals",
     )
     indicators = models.ManyToManyField(
-        "indicators.Indicator", verbose_name=_("indicators"), blank=True, related_name="strategy_goals"
+        "indicators.Indicator",
+        verbose_name=_("indicators"),
+        blank=True,
+        related_name="strategy_goals",
     )
 
     history = HistoricalRecords()

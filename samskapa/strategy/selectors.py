@@ -147,4 +147,3 @@ def strategy_indicators(strategy: Strategy) -> list[Indicator]:
             for indicator in getattr(goal, "visible_indicators", []):
                 seen.setdefault(indicator.pk, indicator)
     return list(seen.values())
-

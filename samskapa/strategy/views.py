@@ -65,10 +65,13 @@ def strategy_start(request: HttpRequest, slug: str) -> HttpResponse:
     project = access_project(user=user, slug=slug)
     require(user, "strategy.add_strategy", project)
     form = StrategyForm(
-        request.POST or None, initial={"title": _("Innovation strategy for %(name)s") % {"name": project.name}}
+        request.POST or None,
+        initial={"title": _("Innovation strategy for %(name)s") % {"name": project.name}},
     )
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.strategy_create, actor=user, project=project, **form.cleaned_data)
+        call_service(
+            form, services.strategy_create, actor=user, project=project, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The strategy has been started. Now add its focus areas."))
             return redirect("strategy:detail", slug=slug)
@@ -85,7 +88,9 @@ def strategy_edit(request: HttpRequest, slug: str) -> HttpResponse:
     strategy = access_strategy(user=user, slug=slug, rule=CHANGE)
     form = StrategyForm(request.POST or None, instance=strategy)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.strategy_update, actor=user, strategy=strategy, **form.cleaned_data)
+        call_service(
+            form, services.strategy_update, actor=user, strategy=strategy, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect("strategy:detail", slug=slug)
@@ -219,7 +224,11 @@ def goal_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     goal = access_goal(user=user, slug=slug, pk=pk, rule=CHANGE)
     call_action(
-        request, services.goal_remove, actor=user, goal=goal, success=_("The goal has been removed.")
+        request,
+        services.goal_remove,
+        actor=user,
+        goal=goal,
+        success=_("The goal has been removed."),
     )
     return redirect(_back(slug, f"focus-area-{goal.focus_area.pk}"))
 
@@ -232,7 +241,11 @@ def version_save(request: HttpRequest, slug: str) -> HttpResponse:
     form = VersionForm(request.POST)
     if form.is_valid():
         version = call_service(
-            form, services.version_save, actor=user, strategy=strategy, note=form.cleaned_data["note"]
+            form,
+            services.version_save,
+            actor=user,
+            strategy=strategy,
+            note=form.cleaned_data["note"],
         )
         if version is not None:
             messages.success(

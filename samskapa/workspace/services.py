@@ -12,9 +12,9 @@ from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
 from samskapa.indicators import workspace as indicators
-from samskapa.strategy import workspace as strategy
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
+from samskapa.strategy import workspace as strategy
 
 # What each app holds about a person, in the order it appears in the export.
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [

@@ -68,12 +68,22 @@ def test_pdf_and_word_documents_have_the_headings(
     pdf = client.get(reverse("strategy:pdf", args=[slug]), {"sprak": language})
     assert pdf["Content-Type"] == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
-    for heading in [strategy.title, *headings, "Hållbar mobilitet", "Sextio procent hållbara resor"]:
+    for heading in [
+        strategy.title,
+        *headings,
+        "Hållbar mobilitet",
+        "Sextio procent hållbara resor",
+    ]:
         assert heading in text, heading
     word = client.get(reverse("strategy:docx", args=[slug]), {"sprak": language})
     document = Document(io.BytesIO(word.content))
     found = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    for heading in [strategy.title, *headings, "Hållbar mobilitet", "Sextio procent hållbara resor"]:
+    for heading in [
+        strategy.title,
+        *headings,
+        "Hållbar mobilitet",
+        "Sextio procent hållbara resor",
+    ]:
         assert heading in found, heading
     assert document.inline_shapes, "the indicator's chart is in the document"
 
