@@ -15,6 +15,7 @@ from samskapa.accounts.models import User
 from samskapa.core.history import save_with_history
 from samskapa.indicators.models import (
     Direction,
+    Evaluation,
     Gender,
     Indicator,
     IndicatorKind,
@@ -25,7 +26,7 @@ from samskapa.indicators.models import (
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.portfolio.models import Initiative
-from samskapa.programmes.models import Programme
+from samskapa.programmes.models import Milestone, Programme
 from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
 
@@ -167,8 +168,37 @@ def _indicator(spec: dict[str, object], actor: User | None) -> Indicator | None:
     return indicator
 
 
+def _evaluation(actor: User | None) -> None:
+    """An evaluation at the first milestone of the demo programme, if it has none yet."""
+    milestone = Milestone.objects.filter(programme__slug=PROGRAMME).order_by("due_on", "pk").first()
+    if milestone is None or Evaluation.objects.filter(milestone=milestone).exists():
+        return
+    evaluation = Evaluation.objects.create(
+        milestone=milestone,
+        evaluated_on=milestone.due_on,
+        done=(
+            "Behovsinventeringar i Näringen och Landvetter Södra, tre workshoppar med boende och "
+            "företag och ett första urval av initiativ till portföljen."
+        ),
+        effects=(
+            "Fler invånare har deltagit i dialog än året innan, och resorna till fots, med cykel "
+            "och kollektivtrafik har ökat något (demovärden)."
+        ),
+        lessons=(
+            "Förvaltningarna behöver vara med från början; dialogen når fler när den hålls på "
+            "platser där människor redan är."
+        ),
+        created_by=actor,
+    )
+    evaluation.indicators.set(
+        Indicator.objects.filter(project__slug="naringen", is_demo=True).order_by("pk")[:2]
+    )
+
+
 @transaction.atomic
 def load_indicators_demo() -> int:
     """Create the demo indicators that are missing; returns how many exist afterwards."""
     actor = User.objects.filter(email=LEADER).first()
-    return len([i for spec in DEMO if (i := _indicator(spec, actor)) is not None])
+    count = len([i for spec in DEMO if (i := _indicator(spec, actor)) is not None])
+    _evaluation(actor)
+    return count

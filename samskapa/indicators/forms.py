@@ -15,13 +15,15 @@ from samskapa.indicators.models import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_DIGITS,
+    Evaluation,
     Gender,
     Indicator,
 )
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.portfolio.models import Initiative
-from samskapa.programmes.models import Programme
+from samskapa.programmes.models import Milestone, Programme
+from samskapa.projects.forms import DateInput
 from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
 
@@ -237,3 +239,33 @@ class ImportForm(forms.Form):
 
 class ImportConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=2_000_000)
+
+
+class EvaluationForm(forms.ModelForm):
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Indicators that show it"),
+        queryset=Indicator.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = ["milestone", "evaluated_on", "done", "effects", "lessons", "indicators"]
+        widgets = {
+            "evaluated_on": DateInput(),
+            "done": forms.Textarea(attrs={"rows": 4}),
+            "effects": forms.Textarea(attrs={"rows": 4}),
+            "lessons": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        milestones: QuerySet[Milestone],
+        indicators: QuerySet[Indicator],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].queryset = milestones  # type: ignore[attr-defined]
+        self.fields["indicators"].queryset = indicators  # type: ignore[attr-defined]

@@ -264,3 +264,40 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period}: {self.value}"
+
+
+class Evaluation(models.Model):
+    """Utvärdering: at a milestone of a programme, what was done, what effects were seen and
+    what was learnt, with the indicators that show it."""
+
+    milestone = models.ForeignKey(
+        "programmes.Milestone",
+        verbose_name=_("milestone"),
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+    )
+    done = models.TextField(_("what was done"))
+    effects = models.TextField(_("effects seen"))
+    lessons = models.TextField(_("lessons"))
+    indicators = models.ManyToManyField(
+        Indicator, verbose_name=_("indicators"), blank=True, related_name="evaluations"
+    )
+    evaluated_on = models.DateField(_("evaluated on"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-evaluated_on", "-pk"]
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self) -> str:
+        return f"{self.milestone} ({self.evaluated_on})"

@@ -19,7 +19,13 @@ from samskapa.core.models import Visibility
 from samskapa.core.predicates import LEADER_ROLES, is_superuser, organisation_ids, project_ids
 from samskapa.geo.models import Municipality
 from samskapa.ideas.selectors import ideas_visible_to
-from samskapa.indicators.models import Gender, Indicator, IndicatorTarget, Measurement
+from samskapa.indicators.models import (
+    Evaluation,
+    Gender,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+)
 from samskapa.indicators.progress import Progress, Status, path_points, path_value, progress_of
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
@@ -484,3 +490,28 @@ def municipality_comparison(*, indicators: QuerySet[Indicator]) -> list[Municipa
 
 def status_headings() -> list[str]:
     return [str(status.label) for status in STATUS_ORDER]
+
+
+def evaluations_of(*, user: Viewer, scope: DashboardScope) -> QuerySet[Evaluation]:
+    """Evaluations of the programmes ``user`` may see, of one programme or (network) all;
+    their indicators limited to those ``user`` may see."""
+    evaluations = Evaluation.objects.filter(
+        milestone__programme__in=programmes_visible_to(user=user).values("pk")
+    )
+    if scope.programme is not None:
+        evaluations = evaluations.filter(milestone__programme=scope.programme)
+    elif scope.project is not None or scope.municipality is not None:
+        evaluations = evaluations.filter(
+            indicators__in=scope.filter_indicators(indicators_visible_to(user=user)).values("pk")
+        ).distinct()
+    return (
+        evaluations.select_related("milestone__programme", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=indicators_visible_to(user=user).order_by("name"),
+                to_attr="visible_indicators",
+            )
+        )
+        .order_by("-evaluated_on", "-pk")
+    )

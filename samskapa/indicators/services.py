@@ -26,6 +26,7 @@ from samskapa.indicators.imports import GENDER_WORDS, ImportRow, check_value
 from samskapa.indicators.models import (
     FIRST_YEAR,
     LAST_YEAR,
+    Evaluation,
     Gender,
     Indicator,
     IndicatorKind,
@@ -34,6 +35,8 @@ from samskapa.indicators.models import (
     Source,
 )
 from samskapa.indicators.selectors import (
+    DashboardScope,
+    indicators_visible_to,
     initiatives_for_indicator,
     needs_for_indicator,
     projects_for_indicator,
@@ -41,7 +44,7 @@ from samskapa.indicators.selectors import (
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.portfolio.models import Initiative
-from samskapa.programmes.models import Programme
+from samskapa.programmes.models import Milestone, Programme
 from samskapa.programmes.selectors import programmes_visible_to
 from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
@@ -459,3 +462,40 @@ def kolada_values_save(
             ]
         )
     return _import(actor=requested_by, indicator=indicator, rows=rows, source=Source.KOLADA)
+
+
+@transaction.atomic
+def evaluation_add(
+    *,
+    actor: User,
+    milestone: Milestone,
+    done: str,
+    effects: str,
+    lessons: str,
+    indicators: Iterable[Indicator] = (),
+    evaluated_on: datetime.date | None = None,
+) -> Evaluation:
+    """Evaluate a programme's milestone; the actor must run the programme, and the indicators
+    must be ones they can see that follow up the programme."""
+    require(actor, "programmes.change_programme", milestone.programme)
+    chosen = _check_subset(
+        indicators,
+        DashboardScope(programme=milestone.programme).filter_indicators(
+            indicators_visible_to(user=actor)
+        ),
+        field="indicators",
+        message=_("Only indicators of the programme that you can see can be linked."),
+    )
+    evaluation = Evaluation(
+        milestone=milestone,
+        done=done,
+        effects=effects,
+        lessons=lessons,
+        evaluated_on=evaluated_on or timezone.localdate(),
+        created_by=actor,
+    )
+    if evaluation.evaluated_on > timezone.localdate():
+        raise ValidationError({"evaluated_on": _("An evaluation cannot be dated in the future.")})
+    save_with_history(evaluation, actor=actor)
+    evaluation.indicators.set(chosen)
+    return evaluation

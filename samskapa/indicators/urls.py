@@ -14,6 +14,12 @@ urlpatterns = [
     path("kommun/<str:code>/csv/", views.municipality_csv, name="municipality_csv"),
     path("program/<slug:slug>/", views.programme_dashboard, name="programme"),
     path("program/<slug:slug>/csv/", views.programme_csv, name="programme_csv"),
+    path(
+        "program/<slug:slug>/utvarderingar/",
+        views.programme_evaluations,
+        name="programme_evaluations",
+    ),
+    path("program/<slug:slug>/utvarderingar/ny/", views.evaluation_add, name="evaluation_add"),
     path("<int:pk>/", views.indicator_detail, name="detail"),
     path("<int:pk>/andra/", views.indicator_edit, name="edit"),
     path("<int:pk>/ta-bort/", views.indicator_delete, name="delete"),

@@ -25,6 +25,7 @@ from samskapa.geo.models import Municipality
 from samskapa.indicators import services
 from samskapa.indicators.filters import IndicatorFilter
 from samskapa.indicators.forms import (
+    EvaluationForm,
     ImportConfirmForm,
     ImportForm,
     IndicatorForm,
@@ -39,9 +40,11 @@ from samskapa.indicators.selectors import (
     access_indicator,
     chain_funnel,
     dashboard_indicators,
+    evaluations_of,
     indicator_list,
     indicator_progress,
     indicator_series,
+    indicators_visible_to,
     initiatives_for_indicator,
     municipality_comparison,
     needs_for_indicator,
@@ -53,11 +56,17 @@ from samskapa.indicators.selectors import (
     status_headings,
 )
 from samskapa.indicators.svg import line_chart_svg
-from samskapa.programmes.selectors import access_programme, programmes_visible_to
+from samskapa.programmes.selectors import (
+    access_programme,
+    programme_milestones,
+    programmes_visible_to,
+)
 from samskapa.projects.selectors import access_project
 
 PER_PAGE = 20
 DASHBOARD_PER_PAGE = 10
+# A dashboard shows the latest evaluations; the programme's page of evaluations has them all.
+EVALUATIONS_SHOWN = 3
 CHANGE = "indicators.change_indicator"
 
 
@@ -422,6 +431,7 @@ def _dashboard(
             "coverage": coverage,
             "funnel": chain_funnel(user=request.user, scope=scope),
             "rule_text": RULE_TEXT,
+            "evaluations": list(evaluations_of(user=request.user, scope=scope)[:EVALUATIONS_SHOWN]),
         }
     )
     if scope.project is None and scope.municipality is None and scope.programme is None:
@@ -470,6 +480,7 @@ def programme_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "about": programme,
             "csv_url": "indicators:programme_csv",
             "csv_arg": programme.slug,
+            "can_evaluate": request.user.has_perm("programmes.change_programme", programme),
         },
     )
 
@@ -504,3 +515,35 @@ def programme_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 def network_csv(request: HttpRequest) -> StreamingHttpResponse:
     scope = DashboardScope()
     return _csv(dashboard_indicators(user=request.user, scope=scope), "uppfoljning-natverket.csv")
+
+
+def programme_evaluations(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = access_programme(user=request.user, slug=slug)
+    evaluations = evaluations_of(user=request.user, scope=DashboardScope(programme=programme))
+    context = {
+        "programme": programme,
+        "page_obj": paginate(request, evaluations, per_page=PER_PAGE),
+        "can_evaluate": request.user.has_perm("programmes.change_programme", programme),
+    }
+    return render(request, "indicators/evaluation_list.html", context)
+
+
+@login_required
+def evaluation_add(request: HttpRequest, slug: str) -> HttpResponse:
+    user = signed_in(request.user)
+    programme = access_programme(user=user, slug=slug, rule="programmes.change_programme")
+    form = EvaluationForm(
+        request.POST or None,
+        milestones=programme_milestones(programme=programme),
+        indicators=DashboardScope(programme=programme)
+        .filter_indicators(indicators_visible_to(user=user))
+        .order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        call_service(form, services.evaluation_add, actor=user, **form.cleaned_data)
+        if form.is_valid():
+            messages.success(request, _("The evaluation has been saved."))
+            return redirect("indicators:programme_evaluations", slug=slug)
+    return render(
+        request, "indicators/evaluation_form.html", {"form": form, "programme": programme}
+    )

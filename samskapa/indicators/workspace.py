@@ -11,7 +11,7 @@ from samskapa.core.access import Viewer
 from samskapa.core.inbox import InboxSection, inbox_section
 from samskapa.core.predicates import LEADER_ROLES, has_any_role
 from samskapa.core.search import SearchSource
-from samskapa.indicators.models import Gender, Indicator, Measurement
+from samskapa.indicators.models import Evaluation, Gender, Indicator, Measurement
 from samskapa.indicators.selectors import indicator_list, indicators_led_by
 
 
@@ -75,6 +75,12 @@ def personal_data(*, user: User) -> dict[str, Any]:
             }
             for measurement in Measurement.objects.filter(recorded_by=user)
             .select_related("indicator")
+            .order_by("pk")
+        ],
+        "evaluations_written": [
+            {"milestone": evaluation.milestone.title, "evaluated_on": str(evaluation.evaluated_on)}
+            for evaluation in Evaluation.objects.filter(created_by=user)
+            .select_related("milestone")
             .order_by("pk")
         ],
     }

@@ -216,6 +216,8 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "portfolj/program/<slug:slug>/",
             "uppfoljning/program/<slug:slug>/",
             "uppfoljning/program/<slug:slug>/csv/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/ny/",
         ],
         lambda: code: [
             "api/v1/municipalities/<str:code>/portfolio/",

@@ -188,3 +188,40 @@ def test_excel_file_is_read(indicator: Indicator, gavle_leader: User) -> None:
         Decimal("42.5"),
         "RVU",
     )
+
+
+def test_programme_leaders_evaluate_a_milestone_with_its_indicators(
+    indicator: Indicator,
+    gavle_leader: User,
+    kiruna_leader: User,
+    gavle: Organisation,
+    naringen: Project,
+) -> None:
+    from samskapa.programmes.tests.factories import MilestoneFactory, ProgrammeFactory
+
+    programme = ProgrammeFactory(organisation=gavle)
+    programme.projects.add(naringen)
+    milestone = MilestoneFactory(programme=programme)
+    other = Indicator.objects.create(name="Annan", unit="%", organisation=gavle)
+    with pytest.raises(PermissionDenied):
+        services.evaluation_add(
+            actor=kiruna_leader, milestone=milestone, done="x", effects="y", lessons="z"
+        )
+    with pytest.raises(ValidationError):
+        services.evaluation_add(
+            actor=gavle_leader,
+            milestone=milestone,
+            done="x",
+            effects="y",
+            lessons="z",
+            indicators=[other],
+        )
+    evaluation = services.evaluation_add(
+        actor=gavle_leader,
+        milestone=milestone,
+        done="Workshoppar",
+        effects="Fler cyklar",
+        lessons="Börja tidigt",
+        indicators=[indicator],
+    )
+    assert list(evaluation.indicators.all()) == [indicator]
