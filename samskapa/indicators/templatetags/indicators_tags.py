@@ -6,6 +6,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from samskapa.indicators.selectors import indicators_linked_to_need
+
 register = template.Library()
 
 
@@ -24,3 +26,10 @@ def amount(value: Any) -> str:
     if not isinstance(value, Decimal):
         value = Decimal(str(value))
     return str(number_format(trimmed(value), use_l10n=True, force_grouping=True))
+
+
+@register.inclusion_tag("indicators/includes/need_indicators.html", takes_context=True)
+def need_indicators(context: template.Context, need: Any) -> dict[str, Any]:
+    """The indicators that follow up a need, on the need's page (one query, only visible)."""
+    user = context["request"].user
+    return {"indicators": list(indicators_linked_to_need(user=user, need=need))}
