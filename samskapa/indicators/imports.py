@@ -254,7 +254,8 @@ def _cell_text(value: Any) -> str:
 def _kolada_rows(content: bytes, indicator: Indicator) -> list[ImportRow]:
     try:
         payload = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        # RecursionError: JSON nested thousands deep, which no Kolada answer is.
         raise ImportFileError(_("The file is not valid JSON.")) from error
     municipality = indicator.municipality.code if indicator.municipality else ""
     try:

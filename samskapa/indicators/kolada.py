@@ -142,7 +142,7 @@ class KoladaClient:
             )
         try:
             return response.json()
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise KoladaError(_("Kolada's answer was not JSON.")) from error
 
     def _pages(self, url: str) -> Iterator[Any]:

@@ -225,3 +225,14 @@ def test_programme_leaders_evaluate_a_milestone_with_its_indicators(
         indicators=[indicator],
     )
     assert list(evaluation.indicators.all()) == [indicator]
+
+
+def test_a_json_file_nested_too_deep_is_refused(
+    english: None, indicator: Indicator, gavle_leader: User
+) -> None:
+    with pytest.raises(ImportFileError, match="not valid JSON"):
+        read_rows(
+            content=b"[" * 100_000,
+            filename="kolada.json",
+            indicator=_fresh(indicator, gavle_leader),
+        )
