@@ -211,6 +211,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         required=False,
+        widget=forms.FileInput,
         help_text=_(
             "CSV or Excel (.xlsx) with the columns “år” and “värde” (and if you like “kön”, "
             "“källa”, “kommentar”), or a Kolada answer saved as JSON."
@@ -226,7 +227,9 @@ class ImportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        upload = cleaned.get("file")
+        # A "clear" value for the file (False) is no file, like an empty one.
+        upload = cleaned.get("file") or None
+        cleaned["file"] = upload
         if upload is None and not (cleaned.get("text") or "").strip():
             raise forms.ValidationError(_("Choose a file or paste the values."))
         if upload is not None and upload.size > MAX_FILE_BYTES:

@@ -130,3 +130,12 @@ def test_exports_as_svg_and_csv(indicator: Indicator) -> None:
     text = b"".join(csv.streaming_content).decode()  # type: ignore[attr-defined]
     assert '"2024","T","44.0000"' in text
     assert '"2030","T","","60.0000"' in text
+
+
+def test_import_page_survives_a_clear_value_for_the_file(
+    indicator: Indicator, gavle_leader: User
+) -> None:
+    url = reverse("indicators:import", args=[indicator.pk])
+    response = _client(gavle_leader).post(url, {"file-clear": "on", "file": "text", "text": ""})
+    assert response.status_code == 200
+    assert "indicators-row--error" not in response.content.decode()
