@@ -31,7 +31,7 @@ def test_leader_enters_a_value_and_sees_the_dashboard_update(
     expect(trips.get_by_role("button", name="Ladda ner som PNG")).to_be_visible()
     axe_check(page)
 
-    trips.get_by_role("link", name=TRIPS).click()
+    trips.get_by_role("link", name=TRIPS, exact=True).click()
     page.get_by_role("link", name="Mata in ett värde").click()
     page.get_by_label("År").fill("2026")
     page.get_by_label("Värde", exact=True).fill("49,5")
@@ -50,7 +50,7 @@ def test_import_shows_errors_row_by_row_and_saves_nothing(
 ) -> None:
     login(page, LEADER_GAVLE)
     page.goto(DASHBOARD)
-    page.get_by_role("link", name=TRIPS).first.click()
+    page.get_by_role("link", name=TRIPS, exact=True).first.click()
     page.get_by_role("link", name="Importera värden").click()
     page.get_by_label("Eller klistra in värdena").fill("år;värde\n2026;50\n2027;många\n")
     page.get_by_role("button", name="Visa förhandsvisning").click()
