@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("evenemang/", include("samskapa.events.urls")),
     path("natverk/", include("samskapa.events.network_urls")),
     path("agenda-2030/", include("samskapa.sdg.urls")),
+    path("uppfoljning/", include("samskapa.indicators.urls")),
+    path("strategi/", include("samskapa.strategy.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

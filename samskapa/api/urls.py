@@ -14,6 +14,7 @@ from samskapa.core.api import urls as core
 from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
+from samskapa.indicators.api import urls as indicators
 from samskapa.methods.api import urls as methods
 from samskapa.needs.api import urls as needs
 from samskapa.organisations.api import urls as organisations
@@ -39,6 +40,7 @@ v1 = [
     path("", include(portfolio)),
     path("", include(methods)),
     path("", include(events)),
+    path("", include(indicators)),
 ]
 
 urlpatterns = [

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "samskapa.methods",
     "samskapa.portfolio",
     "samskapa.events",
+    "samskapa.indicators",
+    "samskapa.strategy",
     "samskapa.workspace",
     "samskapa.api",
 ]

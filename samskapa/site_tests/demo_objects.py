@@ -24,12 +24,14 @@ from samskapa.events.models import (
     Registration,
 )
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.indicators.models import Indicator, Measurement
 from samskapa.methods.models import Adaptation, ExperienceReport
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
 from samskapa.programmes.models import Milestone, Participant, Phase, Programme
 from samskapa.projects.models import Funding, Project, ProjectPhase, ProjectUnit
+from samskapa.strategy.models import FocusArea, StrategyGoal
 
 RESIDENT = "invanare@samskapa.example"
 PROJECT_LEADER = "projektledare.gavle@samskapa.example"
@@ -154,6 +156,22 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     def project_unit() -> dict[str, str]:
         return {**project, "pk": demo.first(ProjectUnit, project=demo.project)}
 
+    def indicator() -> dict[str, str]:
+        return {"pk": demo.first(Indicator, project=demo.project)}
+
+    def measurement() -> dict[str, str]:
+        values = indicator()
+        return {**values, "measurement_pk": demo.first(Measurement, indicator_id=values["pk"])}
+
+    def focus_area() -> dict[str, str]:
+        return {**project, "pk": demo.first(FocusArea, strategy__project=demo.project)}
+
+    def strategy_goal() -> dict[str, str]:
+        return {
+            **project,
+            "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project),
+        }
+
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
 
@@ -187,6 +205,15 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/projekt/<slug:slug>/kluster/nytt/",
             "behov/projekt/<slug:slug>/prioritering/",
             "ideer/projekt/<slug:slug>/ny-utmaning/",
+            "uppfoljning/projekt/<slug:slug>/",
+            "uppfoljning/projekt/<slug:slug>/csv/",
+            "strategi/projekt/<slug:slug>/",
+            "strategi/projekt/<slug:slug>/ny/",
+            "strategi/projekt/<slug:slug>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/ny/",
+            "strategi/projekt/<slug:slug>/versioner/ny/",
+            "strategi/projekt/<slug:slug>/strategi.pdf",
+            "strategi/projekt/<slug:slug>/strategi.docx",
         ],
         lambda: organisation: [
             "api/v1/organisations/<slug:slug>/",
@@ -209,11 +236,17 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "program/<slug:slug>/faser/ny/",
             "program/<slug:slug>/milstolpar/ny/",
             "portfolj/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/csv/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/ny/",
         ],
         lambda: code: [
             "api/v1/municipalities/<str:code>/portfolio/",
             "api/v1/municipalities/<str:code>/",
             "portfolj/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/csv/",
         ],
         lambda: municipality: ["kommun/<slug:slug>/"],
         lambda: need: [
@@ -312,6 +345,30 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/",
             "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/ta-bort/",
         ],
+        indicator: [
+            "api/v1/indicators/<int:pk>/",
+            "api/v1/indicators/<int:pk>/measurements/",
+            "uppfoljning/<int:pk>/",
+            "uppfoljning/<int:pk>/andra/",
+            "uppfoljning/<int:pk>/ta-bort/",
+            "uppfoljning/<int:pk>/malvarden/",
+            "uppfoljning/<int:pk>/varden/ny/",
+            "uppfoljning/<int:pk>/import/",
+            "uppfoljning/<int:pk>/import/spara/",
+            "uppfoljning/<int:pk>/kolada/",
+            "uppfoljning/<int:pk>/diagram.svg",
+            "uppfoljning/<int:pk>/varden.csv",
+        ],
+        focus_area: [
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/ta-bort/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/mal/ny/",
+        ],
+        strategy_goal: [
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/ta-bort/",
+        ],
+        measurement: ["uppfoljning/<int:pk>/varden/<int:measurement_pk>/ta-bort/"],
         org_member: ["organisationer/<slug:slug>/medlemmar/<int:pk>/ta-bort/"],
         org_unit: [
             "organisationer/<slug:slug>/enheter/<int:pk>/",

@@ -11,6 +11,7 @@ from samskapa.accounts.models import User
 from samskapa.assessment import demo as assessment
 from samskapa.events import demo as events
 from samskapa.ideas import demo as ideas
+from samskapa.indicators import demo as indicators
 from samskapa.methods import demo as methods
 from samskapa.needs import demo as needs
 from samskapa.organisations import demo as organisations
@@ -19,6 +20,7 @@ from samskapa.portfolio import demo as portfolio
 from samskapa.programmes import demo as programmes
 from samskapa.projects import demo as projects
 from samskapa.projects.models import Project
+from samskapa.strategy import demo as strategy
 
 
 @transaction.atomic
@@ -36,6 +38,8 @@ def load_demo_data() -> dict[str, int]:
     projects.load_units_demo()
     methods.load_methods_demo()
     events.load_events_demo()
+    indicators.load_indicators_demo()
+    strategy.load_strategy_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

@@ -21,6 +21,7 @@ from samskapa.geo.models import Municipality
 from samskapa.ideas import workspace as ideas
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import idea_list, open_challenges
+from samskapa.indicators import workspace as indicators
 from samskapa.methods import workspace as methods
 from samskapa.needs import workspace as needs
 from samskapa.needs.models import Campaign, Need
@@ -36,6 +37,7 @@ from samskapa.programmes.selectors import programme_list
 from samskapa.projects import workspace as projects
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import project_list
+from samskapa.strategy import workspace as strategy
 
 # The sections of "Mitt arbete", in the order they are shown.
 INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
@@ -44,6 +46,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     portfolio.inbox_sections,
     methods.inbox_sections,
     events.inbox_sections,
+    indicators.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -56,6 +59,8 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     organisations.search_sources,
     methods.search_sources,
     events.search_sources,
+    indicators.search_sources,
+    strategy.search_sources,
 ]
 
 # Each search section shows this many hits.

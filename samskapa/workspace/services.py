@@ -12,10 +12,12 @@ from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
 from samskapa.events import workspace as events
+from samskapa.indicators import workspace as indicators
 from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
 from samskapa.sdg import selectors as sdg
+from samskapa.strategy import workspace as strategy
 
 # What each app holds about a person, in the order it appears in the export.
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
@@ -25,6 +27,8 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     events.personal_data,
     core.personal_data,
     sdg.personal_data,
+    indicators.personal_data,
+    strategy.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.

@@ -33,6 +33,9 @@ from samskapa.events.tests.factories import (
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.indicators.models import Indicator
+from samskapa.indicators.selectors import indicators_visible_to
+from samskapa.indicators.tests.factories import IndicatorFactory
 from samskapa.methods.models import Method, MethodStatus
 from samskapa.methods.selectors import methods_visible_to
 from samskapa.methods.tests.factories import MethodFactory
@@ -52,6 +55,8 @@ from samskapa.projects.selectors import projects_visible_to
 from samskapa.projects.tests.factories import ProjectFactory
 from samskapa.sdg.models import SuggestionFeedback, Target
 from samskapa.sdg.selectors import feedback_visible_to
+from samskapa.strategy.models import Strategy
+from samskapa.strategy.selectors import strategies_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +90,8 @@ TWINS = [
     Twin("events.view_network", Network, networks_visible_to),
     Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
     Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
+    Twin("indicators.view_indicator", Indicator, indicators_visible_to),
+    Twin("strategy.view_strategy", Strategy, strategies_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -162,6 +169,11 @@ def world(reference_data: None) -> dict[str, Any]:
     for visibility in Visibility.PUBLIC, Visibility.MEMBERS:
         EventFactory(organiser=gavle, visibility=visibility)
         EventFactory(organiser=gavle, network=network, visibility=visibility)
+        for project in (naringen, internal, None):
+            IndicatorFactory(organisation=gavle, project=project, visibility=visibility)
+        IndicatorFactory(organisation=harryda, project=naringen, visibility=visibility)
+    for project in (naringen, internal):
+        Strategy.objects.create(project=project, title=f"Strategi {project.name}")
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
