@@ -12,6 +12,7 @@ from samskapa.assessment.api import urls as assessment
 from samskapa.core.api import urls as core
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
+from samskapa.marketplace.api import urls as marketplace
 from samskapa.needs.api import urls as needs
 from samskapa.organisations.api import urls as organisations
 from samskapa.portfolio.api import urls as portfolio
@@ -34,6 +35,7 @@ v1 = [
     path("", include(ideas)),
     path("", include(assessment)),
     path("", include(portfolio)),
+    path("", include(marketplace)),
 ]
 
 urlpatterns = [

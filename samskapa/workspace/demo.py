@@ -10,6 +10,7 @@ from samskapa.accounts import demo as accounts
 from samskapa.accounts.models import User
 from samskapa.assessment import demo as assessment
 from samskapa.ideas import demo as ideas
+from samskapa.marketplace import demo as marketplace
 from samskapa.needs import demo as needs
 from samskapa.organisations import demo as organisations
 from samskapa.organisations.models import Organisation
@@ -32,6 +33,7 @@ def load_demo_data() -> dict[str, int]:
     assessment.load_programme_assessment_demo()
     portfolio.load_portfolio_demo()
     projects.load_units_demo()
+    marketplace.load_marketplace_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

@@ -14,6 +14,7 @@ from samskapa.assessment import workspace as assessment
 from samskapa.core.inbox import InboxSection
 from samskapa.core.search import SearchSource
 from samskapa.ideas import workspace as ideas
+from samskapa.marketplace import workspace as marketplace
 from samskapa.needs import workspace as needs
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
@@ -24,6 +25,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     needs.inbox_sections,
     assessment.inbox_sections,
     portfolio.inbox_sections,
+    marketplace.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -32,6 +34,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     needs.search_sources,
     ideas.search_sources,
     organisations.search_sources,
+    marketplace.search_sources,
 ]
 
 # Each search section shows this many hits.

@@ -11,6 +11,7 @@ from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
+from samskapa.marketplace import workspace as marketplace
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
 
@@ -19,12 +20,14 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
     core.personal_data,
+    marketplace.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.
 DELETION_BLOCKERS: list[Callable[..., list[str]]] = [
     organisations.deletion_blockers,
     portfolio.deletion_blockers,
+    marketplace.deletion_blockers,
 ]
 
 
