@@ -14,7 +14,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from samskapa.core.access import Viewer, access
-from samskapa.core.predicates import LEADER_ROLES, is_superuser, organisation_ids
+from samskapa.core.predicates import (
+    LEADER_ROLES,
+    is_superuser,
+    leads_organisation,
+    organisation_ids,
+)
 from samskapa.core.search import search
 from samskapa.marketplace.models import (
     Criterion,
@@ -243,9 +248,21 @@ def responses_visible_to(*, user: Viewer) -> QuerySet[Response]:
     )
 
 
+def leads_the_buyer(user: Viewer, request: ProcurementRequest) -> bool:
+    """Whether ``user`` is a leader of the buying organisation itself.
+
+    Django answers every ``has_perm`` of an active superuser with yes, so the steps that only
+    the buying organisation may take (opening, evaluation, outcome, reading responses) ask
+    this as well: the platform administrator does not open sealed responses.
+    """
+    return leads_organisation(user, request.buyer_id)
+
+
 def access_response(*, user: Viewer, pk: int) -> Response:
+    """A response ``user`` may read: their organisation's, or an opened one of a request whose
+    buyer they lead. Anything else answers 404, the platform administrator included."""
     return access(
-        Response.objects.select_related("request__buyer", "provider"),
+        responses_visible_to(user=user).select_related("request__buyer", "provider"),
         user=user,
         view_permission="marketplace.view_response",
         pk=pk,

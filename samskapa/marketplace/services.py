@@ -46,7 +46,11 @@ from samskapa.marketplace.models import (
     ServiceReference,
 )
 from samskapa.marketplace.sealing import seal
-from samskapa.marketplace.selectors import followers_and_responders, provider_organisations
+from samskapa.marketplace.selectors import (
+    followers_and_responders,
+    leads_the_buyer,
+    provider_organisations,
+)
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation, OrganisationType
@@ -660,11 +664,22 @@ def response_submit(
 # --- Opening (four-eyes), evaluation and outcome -----------------------------------------------
 
 
+def _require_buyer(actor: User, request: ProcurementRequest, rule: str) -> None:
+    """The rule, and a leader of the buying organisation itself (not a platform administrator,
+    whom ``has_perm`` would let through)."""
+    require(actor, rule, request)
+    if not leads_the_buyer(actor, request):
+        raise PermissionDenied(
+            _("Only project leaders and administrators of the buying organisation may do this.")
+        )
+
+
+
 @transaction.atomic
 def opening_start(*, actor: User, request: ProcurementRequest) -> ProcurementRequest:
     """The first of two people of the buying organisation starts the opening after the deadline."""
     locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
-    require(actor, "marketplace.open_responses", locked)
+    _require_buyer(actor, locked, "marketplace.open_responses")
     if locked.status != RequestStatus.PUBLISHED or locked.response_deadline > timezone.now():
         raise ValidationError(
             _("Responses are sealed until the deadline %(deadline)s.")
@@ -682,7 +697,7 @@ def opening_start(*, actor: User, request: ProcurementRequest) -> ProcurementReq
 def opening_confirm(*, actor: User, request: ProcurementRequest) -> ProcurementRequest:
     """A second, different person confirms: the responses are opened for the buyer's leaders."""
     locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
-    require(actor, "marketplace.open_responses", locked)
+    _require_buyer(actor, locked, "marketplace.open_responses")
     if locked.opened_at is not None:
         raise ValidationError(_("The responses have already been opened."))
     if locked.opening_started_at is None:
@@ -707,7 +722,7 @@ def score_set(
     *, actor: User, response: Response, criterion: Criterion, score: int, comment: str = ""
 ) -> Score:
     request = response.request
-    require(actor, "marketplace.evaluate", request)
+    _require_buyer(actor, request, "marketplace.evaluate")
     if request.opened_at is None:
         raise ValidationError(_("Responses can be evaluated only after the opening."))
     if request.status == RequestStatus.CLOSED:
@@ -736,7 +751,7 @@ def outcome_record(
     cancelling is possible at any time after publishing.
     """
     locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
-    require(actor, "marketplace.decide_outcome", locked)
+    _require_buyer(actor, locked, "marketplace.decide_outcome")
     if locked.status != RequestStatus.PUBLISHED:
         raise ValidationError(_("Only a published request can be closed with an outcome."))
     if not rationale.strip():

@@ -53,6 +53,7 @@ from samskapa.marketplace.selectors import (
     access_response,
     access_service,
     evaluation_table,
+    leads_the_buyer,
     my_questions,
     my_responses,
     opened_responses,
@@ -198,7 +199,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     now = timezone.now()
     can_change = user.has_perm(CHANGE, procurement)
-    can_open = user.has_perm("marketplace.open_responses", procurement)
+    can_open = leads_the_buyer(user, procurement)
     context = {
         "procurement": procurement,
         "now": now,
@@ -509,6 +510,8 @@ def opening(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _opened(user: User, pk: int) -> ProcurementRequest:
     procurement = access_request(user=user, pk=pk, rule="marketplace.evaluate")
+    if not leads_the_buyer(user, procurement):
+        raise PermissionDenied(_("Only the buying organisation evaluates the responses."))
     if procurement.opened_at is None:
         raise PermissionDenied(_("The responses are sealed until they have been opened."))
     return procurement
@@ -534,7 +537,7 @@ def response_detail(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     if response.request_id != pk:
         raise PermissionDenied
     procurement = access_request(user=user, pk=pk)
-    is_buyer = user.has_perm("marketplace.evaluate", procurement) and procurement.opened_at
+    is_buyer = leads_the_buyer(user, procurement) and procurement.opened_at is not None
     content = unseal(response.sealed) if is_buyer else None
     criteria = list(procurement.criteria.all())
     form = None

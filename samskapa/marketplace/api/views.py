@@ -37,6 +37,7 @@ from samskapa.marketplace.sealing import unseal
 from samskapa.marketplace.selectors import (
     access_request,
     access_service,
+    leads_the_buyer,
     my_responses,
     opened_responses,
     request_list,
@@ -319,8 +320,8 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
 
     def _opened(self) -> bool:
         procurement = self.procurement()
-        return procurement.opened_at is not None and self.request.user.has_perm(
-            "marketplace.evaluate", procurement
+        return procurement.opened_at is not None and leads_the_buyer(
+            self.request.user, procurement
         )
 
     def get_serializer_context(self) -> dict[str, Any]:
@@ -335,7 +336,7 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
         procurement = self.procurement()
         if self._opened():
             return opened_responses(request=procurement).prefetch_related("receipts")
-        if self.request.user.has_perm("marketplace.open_responses", procurement):
+        if leads_the_buyer(self.request.user, procurement):
             raise PermissionDenied(_("The responses are sealed until they have been opened."))
         return my_responses(user=self.request.user, request=procurement)
 
