@@ -23,15 +23,24 @@ from samskapa.marketplace.models import (
 from samskapa.organisations.models import OrganisationType
 from samskapa.organisations.tests.factories import OrganisationFactory
 
-# Organisation numbers that pass the Luhn check, one per provider a test makes.
-ORG_NUMBERS = ["559012-3450", "559123-4561", "559234-5671", "559345-6782", "556901-2346"]
+
+
+def org_number(n: int) -> str:
+    """The ``n``-th company number of the form 5577nnnnn-c, with its Luhn check digit."""
+    digits = f"5577{n:05d}"
+    total = 0
+    for position, char in enumerate(digits):
+        value = int(char) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    check = (10 - total % 10) % 10
+    return f"{digits[:6]}-{digits[6:]}{check}"
 
 
 class ProviderFactory(OrganisationFactory):
     name = factory.Sequence(lambda n: f"Leverantör {n} AB")
     type = OrganisationType.COMPANY
     helix_sector = HelixSector.BUSINESS
-    org_number = factory.Sequence(lambda n: ORG_NUMBERS[n % len(ORG_NUMBERS)])
+    org_number = factory.Sequence(org_number)
 
 
 class ServiceFactory(DjangoModelFactory):
