@@ -39,6 +39,9 @@ class ServiceForm(forms.ModelForm):
         queryset=Organisation.objects.none(),
         help_text=_("An organisation you belong to, with a Swedish organisation number."),
     )
+    accessibility_statement_url = forms.URLField(
+        label=_("Accessibility statement"), required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Service
