@@ -25,6 +25,9 @@ from samskapa.core.predicates import forget_memberships
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.marketplace.models import ProcurementRequest, RequestStatus, Service
+from samskapa.marketplace.selectors import requests_visible_to, services_visible_to
+from samskapa.marketplace.tests.factories import RequestFactory, ServiceFactory
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.needs.tests.factories import NeedFactory
@@ -67,6 +70,8 @@ TWINS = [
     # A hidden idea stays out of every list; its author and the moderators open it by link.
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
+    Twin("marketplace.view_service", Service, services_visible_to),
+    Twin("marketplace.view_request", ProcurementRequest, requests_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -77,6 +82,9 @@ NO_LIST = {
     "assessment.view_results": "results of one challenge, on its page",
     "assessment.view_criteria": "criteria of one challenge or programme, on its page",
     "assessment.view_other_scores": "scores of one idea, on the assignment page",
+    "marketplace.view_response": "sealed for everyone outside the provider, the platform "
+    "administrator too (whom has_perm always answers yes): access_response and every list "
+    "start from responses_visible_to",
 }
 
 
@@ -130,6 +138,12 @@ def world(reference_data: None) -> dict[str, Any]:
         ):
             InitiativeFactory(lead_organisation=gavle, visibility=visibility, **scope)
         InitiativeFactory(lead_organisation=harryda, visibility=visibility)
+    for published in (True, False):
+        ServiceFactory(provider=gavle, is_published=published)
+        ServiceFactory(provider=harryda, is_published=published)
+    for status in RequestStatus.values:
+        RequestFactory(buyer=gavle, status=status)
+        RequestFactory(buyer=harryda, status=status)
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
