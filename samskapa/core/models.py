@@ -84,3 +84,52 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+IMAGE = "image"
+DOCUMENT = "document"
+UPLOAD_KIND_CHOICES = [(IMAGE, _("Picture")), (DOCUMENT, _("Document"))]
+
+
+class Upload(models.Model):
+    """Uppladdad fil: a checked file that belongs to one object of a domain app.
+
+    The owning app keeps the link (a foreign key or a many-to-many to this model) and serves the
+    file from its own view after its own access check.
+    """
+
+    file = models.FileField(_("file"), max_length=300)
+    original_name = models.CharField(_("original name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=UPLOAD_KIND_CHOICES)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for those who cannot see it."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploads",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("uploaded file")
+        verbose_name_plural = _("uploaded files")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == IMAGE

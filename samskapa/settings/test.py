@@ -1,6 +1,7 @@
 """``make test``: PostgreSQL and Redis, as in production."""
 
 import os
+import tempfile
 
 from samskapa.settings.base import *  # noqa: F403
 from samskapa.settings.base import DATABASES, env, redis_cache
@@ -18,6 +19,10 @@ CACHES = {
 # outage tests, which start the application with CELERY_TASK_ALWAYS_EAGER=false.
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+# Uploaded files of each test run go to a folder of their own, never into var/media.
+MEDIA_ROOT = os.path.join(
+    tempfile.gettempdir(), "samskapa-test-media", os.environ.get("PYTEST_XDIST_WORKER", "main")
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
