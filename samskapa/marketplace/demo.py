@@ -11,12 +11,14 @@ today, so the dialogue stays open and the procurement stays closed.
 import datetime
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from samskapa.accounts.demo import DEMO_PASSWORD
 from samskapa.accounts.models import User
-from samskapa.core.models import HelixSector, SustainabilityDimension
+from samskapa.core.models import DOCUMENT, HelixSector, SustainabilityDimension
+from samskapa.core.uploads import upload_store
 from samskapa.marketplace.models import (
     Criterion,
     DataLocation,
@@ -238,6 +240,12 @@ def _dialogue(gavle: Organisation, leader: User | None, provider_user: User | No
             ("Pris", 30, "Totalkostnad för tre år."),
         ],
     )
+    specification = SimpleUploadedFile(
+        "kravspecifikation.txt",
+        "Kravspecifikation (fiktiv): digital medborgardialog i Näringen.\n\n"
+        "1. Tillgänglighet enligt WCAG 2.1 AA.\n2. Personuppgifter inom EU/EES.\n".encode(),
+    )
+    request.documents.add(upload_store(actor=leader, file=specification, kinds={DOCUMENT}))
     needs = Need.objects.filter(project__slug="naringen").order_by("pk")[:2]
     request.needs.set(needs)
     RequestEvent.objects.create(

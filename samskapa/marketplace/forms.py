@@ -7,6 +7,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.models import DOCUMENT
+from samskapa.core.uploads import UploadField
 from samskapa.ideas.models import Challenge
 from samskapa.marketplace.models import (
     Criterion,
@@ -159,6 +161,10 @@ class RequestForm(forms.ModelForm):
         return cleaned
 
 
+class RequestDocumentForm(forms.Form):
+    file = UploadField(kinds={DOCUMENT}, label=_("Document"))
+
+
 class RequirementForm(forms.ModelForm):
     class Meta:
         model = Requirement
@@ -253,6 +259,20 @@ class ResponseForm(forms.Form):
                 max_length=4000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+        for number in range(1, 4):
+            self.fields[f"document_{number}"] = UploadField(
+                kinds={DOCUMENT},
+                label=_("Document %(number)d") % {"number": number},
+                required=False,
+            )
+
+    def files_to_seal(self) -> list[Any]:
+        return [
+            self.cleaned_data[f"document_{n}"]
+            for n in range(1, 4)
+            if self.cleaned_data.get(f"document_{n}")
+        ]
 
     def answers(self) -> dict[int, dict[str, Any]]:
         return {

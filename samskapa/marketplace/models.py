@@ -285,6 +285,12 @@ class ProcurementRequest(models.Model):
         blank=True,
         related_name="+",
     )
+    documents = models.ManyToManyField(
+        "core.Upload",
+        verbose_name=_("documents"),
+        blank=True,
+        related_name="market_requests",
+    )
     followers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("followers"),

@@ -164,6 +164,7 @@ def request_detail_queryset(*, user: Viewer) -> QuerySet[ProcurementRequest]:
             Prefetch("questions", queryset=answered_questions(), to_attr="published_questions"),
             "needs",
             "challenges",
+            "documents",
         )
         .annotate(response_count=Count("responses", distinct=True))
     )

@@ -11,11 +11,11 @@ import base64
 import datetime
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -23,9 +23,10 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import HelixSector, SustainabilityDimension
+from samskapa.core.models import DOCUMENT, HelixSector, SustainabilityDimension
 from samskapa.core.services import notification_send
 from samskapa.core.slugs import unique_slug
+from samskapa.core.uploads import check_upload, upload_store
 from samskapa.core.writes import UNSET, set_fields
 from samskapa.ideas.models import Challenge
 from samskapa.ideas.selectors import challenges_visible_to
@@ -564,13 +565,49 @@ def question_answer(*, actor: User, question: Question, answer: str) -> Question
 # --- Responses ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Document:
-    """A file of a response, already checked for type and size."""
+# A response carries at most this many documents.
+MAX_RESPONSE_DOCUMENTS = 3
 
-    name: str
-    content_type: str
-    content: bytes
+
+def _documents(files: Iterable[UploadedFile]) -> list[dict[str, str]]:
+    """Check each file with the platform's upload rules and put it in the sealed payload.
+
+    The bytes are never stored as an upload of their own: only inside the ciphertext.
+    """
+    files = list(files)
+    if len(files) > MAX_RESPONSE_DOCUMENTS:
+        raise ValidationError(
+            _("At most %(count)d documents per response.") % {"count": MAX_RESPONSE_DOCUMENTS}
+        )
+    documents = []
+    for file in files:
+        file_type = check_upload(file, kinds={DOCUMENT})
+        file.seek(0)
+        content = file.read()
+        documents.append(
+            {
+                "name": (file.name or "document").replace("\\", "/").replace("\0", "").rsplit("/", 1)[-1][
+                    :200
+                ]
+                or "document",
+                "content_type": file_type.content_type,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "data": base64.b64encode(content).decode(),
+            }
+        )
+    return documents
+
+
+@transaction.atomic
+def request_document_add(
+    *, actor: User, request: ProcurementRequest, file: UploadedFile
+) -> ProcurementRequest:
+    """Attach a document (specification, terms) to a draft request; public once published."""
+    require(actor, "marketplace.change_request", request)
+    _only_draft(request)
+    upload = upload_store(actor=actor, file=file, kinds={DOCUMENT})
+    request.documents.add(upload)
+    return request
 
 
 @transaction.atomic
@@ -582,7 +619,7 @@ def response_submit(
     answers: dict[int, dict[str, Any]],
     summary: str = "",
     price: Decimal | None = None,
-    documents: Iterable[Document] = (),
+    files: Iterable[UploadedFile] = (),
 ) -> Receipt:
     """Seal and store a provider's response before the deadline; returns the receipt.
 
@@ -607,7 +644,7 @@ def response_submit(
     missing = [r for r in requirements if r.pk not in answers]
     if missing:
         raise ValidationError(_("Answer every requirement before submitting."))
-    files = list(documents)
+    documents = _documents(files)
     payload = {
         "request": locked.pk,
         "provider": provider.pk,
@@ -623,15 +660,7 @@ def response_submit(
             }
             for r in requirements
         ],
-        "documents": [
-            {
-                "name": f.name,
-                "content_type": f.content_type,
-                "sha256": hashlib.sha256(f.content).hexdigest(),
-                "data": base64.b64encode(f.content).decode(),
-            }
-            for f in files
-        ],
+        "documents": documents,
     }
     sealed, digest = seal(payload)
     response = Response.objects.filter(request=locked, provider=provider).first()

@@ -20,6 +20,21 @@ urlpatterns = [
         views.criterion_remove,
         name="criterion_remove",
     ),
+    path(
+        "forfragningar/<int:pk>/dokument/ny/",
+        views.request_document_add,
+        name="request_document_add",
+    ),
+    path(
+        "forfragningar/<int:pk>/dokument/<int:item>/",
+        views.request_document,
+        name="request_document",
+    ),
+    path(
+        "forfragningar/<int:pk>/svar/<int:item>/dokument/<int:number>/",
+        views.response_document,
+        name="response_document",
+    ),
     path("forfragningar/<int:pk>/publicera/", views.request_publish, name="request_publish"),
     path("forfragningar/<int:pk>/tidsfrister/", views.deadline_move, name="deadline_move"),
     path("forfragningar/<int:pk>/folj/", views.request_follow, name="request_follow"),

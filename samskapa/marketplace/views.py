@@ -1,14 +1,16 @@
 """Pages of the marketplace: services, requests, questions, responses, opening and outcome."""
 
+import base64
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +22,7 @@ from samskapa.core.history import history_entries
 from samskapa.core.models import HelixSector
 from samskapa.core.pagination import paginate
 from samskapa.core.predicates import LEADER_ROLES, organisation_ids
+from samskapa.core.uploads import upload_response
 from samskapa.core.views import call_service
 from samskapa.ideas.selectors import challenges_visible_to
 from samskapa.marketplace import services
@@ -31,6 +34,7 @@ from samskapa.marketplace.forms import (
     OutcomeForm,
     QuestionForm,
     ReferenceForm,
+    RequestDocumentForm,
     RequestForm,
     RequirementForm,
     ResponseForm,
@@ -324,6 +328,60 @@ def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def request_document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    procurement = access_request(user=user, pk=pk, rule=CHANGE)
+    form = RequestDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        call_service(
+            form,
+            services.request_document_add,
+            actor=user,
+            request=procurement,
+            file=form.cleaned_data["file"],
+        )
+        if form.is_valid():
+            messages.success(request, _("The document has been attached."))
+            return redirect(f"{procurement.get_absolute_url()}#documents")
+    context = {
+        "form": form,
+        "title": _("Attach a document"),
+        "back": procurement,
+        "multipart": True,
+    }
+    return render(request, "marketplace/form.html", context)
+
+
+def request_document(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    """A document of a request, to whoever may see the request."""
+    procurement = access_request(user=request.user, pk=pk)
+    upload = get_object_or_404(procurement.documents.all(), pk=item)
+    return upload_response(upload)
+
+
+@login_required
+def response_document(request: HttpRequest, pk: int, item: int, number: int) -> HttpResponse:
+    """A document of an opened response, decrypted for the buying organisation's leaders."""
+    user = signed_in(request.user)
+    response = access_response(user=user, pk=item)
+    procurement = access_request(user=user, pk=pk)
+    if response.request_id != procurement.pk or not (
+        leads_the_buyer(user, procurement) and procurement.opened_at is not None
+    ):
+        raise Http404
+    documents = unseal(response.sealed).get("documents", [])
+    if not 0 <= number < len(documents):
+        raise Http404
+    document = documents[number]
+    answer = HttpResponse(base64.b64decode(document["data"]), content_type=document["content_type"])
+    answer["Content-Disposition"] = content_disposition_header(True, document["name"])
+    answer["X-Content-Type-Options"] = "nosniff"
+    answer["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    answer["Cache-Control"] = "private, no-store"
+    return answer
+
+
+@login_required
 def deadline_move(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     procurement = access_request(user=user, pk=pk, rule=CHANGE)
@@ -459,7 +517,10 @@ def response_submit(request: HttpRequest, pk: int) -> HttpResponse:
     providers = provider_organisations(user=user, request=procurement)
     requirements = list(procurement.requirements.all())
     form = ResponseForm(
-        request.POST or None, providers=providers, requirements=requirements
+        request.POST or None,
+        request.FILES or None,
+        providers=providers,
+        requirements=requirements,
     )
     if request.method == "POST" and form.is_valid():
         receipt = call_service(
@@ -471,6 +532,7 @@ def response_submit(request: HttpRequest, pk: int) -> HttpResponse:
             answers=form.answers(),
             summary=form.cleaned_data["summary"],
             price=form.cleaned_data["price"],
+            files=form.files_to_seal(),
         )
         if receipt is not None:
             messages.success(

@@ -159,6 +159,11 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         """Gävle's market dialogue, which the demo leader runs."""
         return demo.first(ProcurementRequest, buyer=demo.organisation)
 
+    def market_document() -> dict[str, str]:
+        request = ProcurementRequest.objects.filter(documents__isnull=False).order_by("pk").first()
+        assert request is not None, "The demo content has no request with a document."
+        return {"pk": str(request.pk), "item": str(request.documents.order_by("pk")[0].pk)}
+
     def market_item(model: Any, parent: str) -> dict[str, str]:
         found = model.objects.filter(**{f"{parent}__buyer": demo.organisation}).order_by("pk")
         item = found.first() or model.objects.order_by("pk").first()
@@ -323,6 +328,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "marknadsplats/forfragningar/<int:pk>/krav/ny/",
             "marknadsplats/forfragningar/<int:pk>/kriterier/ny/",
             "marknadsplats/forfragningar/<int:pk>/publicera/",
+            "marknadsplats/forfragningar/<int:pk>/dokument/ny/",
             "marknadsplats/forfragningar/<int:pk>/tidsfrister/",
             "marknadsplats/forfragningar/<int:pk>/folj/",
             "marknadsplats/forfragningar/<int:pk>/fragor/ny/",
@@ -343,6 +349,10 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         lambda: market_item(MarketResponse, "request"): [
             "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/"
         ],
+        lambda: {**market_item(MarketResponse, "request"), "number": "0"}: [
+            "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/dokument/<int:number>/"
+        ],
+        lambda: market_document(): ["marknadsplats/forfragningar/<int:pk>/dokument/<int:item>/"],
         lambda: {"slug": demo.first_slug(MarketService)}: [
             "api/v1/market-services/<slug:slug>/",
             "marknadsplats/tjanster/<slug:slug>/",
