@@ -81,7 +81,7 @@ class ResponseAdmin(admin.ModelAdmin):
     list_display = ["provider", "request", "submitted_at", "digest"]
     list_select_related = ["provider", "request"]
     fields = ["request", "provider", "submitted_by", "submitted_at", "digest"]
-    readonly_fields = fields
+    readonly_fields = ["request", "provider", "submitted_by", "submitted_at", "digest"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

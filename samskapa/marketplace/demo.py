@@ -171,7 +171,8 @@ def _services(providers: dict[str, Organisation]) -> dict[str, Service]:
                 wcag_level=wcag,
                 data_location=location,
                 summary=summary,
-                description=summary + " Tjänsten och leverantören är fiktiva och finns för demonstration.",
+                description=summary
+                + " Tjänsten och leverantören är fiktiva och finns för demonstration.",
                 target_users="Invånare, föreningar och kommunens handläggare.",
                 has_processor_agreement=True,
                 sub_processors="Fiktiv Molndrift AB (Sverige)",
@@ -193,7 +194,9 @@ def _request(buyer: Organisation, title: str, **fields: Any) -> tuple[Procuremen
 
 
 def _requirements(request: ProcurementRequest, items: list[tuple[str, str]]) -> list[Requirement]:
-    return [Requirement.objects.create(request=request, kind=kind, text=text) for kind, text in items]
+    return [
+        Requirement.objects.create(request=request, kind=kind, text=text) for kind, text in items
+    ]
 
 
 def _criteria(request: ProcurementRequest, items: list[tuple[str, int, str]]) -> list[Criterion]:
@@ -249,7 +252,10 @@ def _dialogue(gavle: Organisation, leader: User | None, provider_user: User | No
     needs = Need.objects.filter(project__slug="naringen").order_by("pk")[:2]
     request.needs.set(needs)
     RequestEvent.objects.create(
-        request=request, kind=EventKind.PUBLISHED, actor=leader, at=request.published_at
+        request=request,
+        kind=EventKind.PUBLISHED,
+        actor=leader,
+        at=now - datetime.timedelta(days=10),
     )
     for days, text, answer in [
         (
@@ -314,7 +320,9 @@ def _closed_procurement(
         request,
         [("Funktion och användbarhet", 60, ""), ("Pris", 40, "Pris för fyra år.")],
     )
-    RequestEvent.objects.create(request=request, kind=EventKind.PUBLISHED, actor=leader, at=published)
+    RequestEvent.objects.create(
+        request=request, kind=EventKind.PUBLISHED, actor=leader, at=published
+    )
     responses = {}
     for offset, slug, price, scores in [
         (20, "fiktiva-bokningsbolaget-ab", 380000, [5, 4]),
@@ -342,7 +350,9 @@ def _closed_procurement(
         )
         Receipt.objects.create(response=response, submitted_at=at, digest=digest)
         for criterion, score in zip(criteria, scores, strict=True):
-            Score.objects.create(response=response, criterion=criterion, score=score, scored_by=second)
+            Score.objects.create(
+                response=response, criterion=criterion, score=score, scored_by=second
+            )
         responses[slug] = response
     opened = published + datetime.timedelta(days=29)
     request.opening_started_by, request.opening_started_at = leader, opened

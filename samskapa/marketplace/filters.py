@@ -57,7 +57,9 @@ class RequestFilter(django_filters.FilterSet):
     def search_text(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search(queryset, value, fields=REQUEST_SEARCH_FIELDS)
 
-    def taking_responses(self, queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
+    def taking_responses(
+        self, queryset: QuerySet[Any], name: str, value: bool | None
+    ) -> QuerySet[Any]:
         if value is None:
             return queryset
         now = timezone.now()

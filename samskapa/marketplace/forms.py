@@ -98,7 +98,9 @@ class RequestForm(forms.ModelForm):
     buyer = forms.ModelChoiceField(
         label=_("Buying organisation"),
         queryset=Organisation.objects.none(),
-        help_text=_("Only public organisations in which you are a project leader or administrator."),
+        help_text=_(
+            "Only public organisations in which you are a project leader or administrator."
+        ),
     )
     needs = forms.ModelMultipleChoiceField(
         label=_("Needs"), queryset=Need.objects.none(), required=False
@@ -212,7 +214,9 @@ class AnswerForm(forms.Form):
         label=_("Answer"),
         max_length=8000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Published at once to every provider, with the question and without the asker."),
+        help_text=_(
+            "Published at once to every provider, with the question and without the asker."
+        ),
     )
 
 

@@ -82,9 +82,7 @@ class Service(models.Model):
     data_location = models.CharField(
         _("where personal data is stored"), max_length=20, choices=DataLocation.choices
     )
-    has_processor_agreement = models.BooleanField(
-        _("processor agreement available"), default=False
-    )
+    has_processor_agreement = models.BooleanField(_("processor agreement available"), default=False)
     sub_processors = models.TextField(
         _("sub-processors"), blank=True, help_text=_("One per line, with the country.")
     )
@@ -103,7 +101,9 @@ class Service(models.Model):
         "sdg.Goal", verbose_name=_("global goals"), blank=True, related_name="market_services"
     )
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished services are seen by the provider only.")
+        _("published"),
+        default=True,
+        help_text=_("Unpublished services are seen by the provider only."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -589,4 +589,4 @@ class RequestEvent(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise ValueError("Log entries of a request are never changed.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)

@@ -58,7 +58,11 @@ def _party_id(organisation: Organisation) -> str:
 
 
 def _party(organisation: Organisation, roles: list[str]) -> dict[str, Any]:
-    party: dict[str, Any] = {"id": _party_id(organisation), "name": organisation.name, "roles": roles}
+    party: dict[str, Any] = {
+        "id": _party_id(organisation),
+        "name": organisation.name,
+        "roles": roles,
+    }
     if organisation.org_number:
         party["identifier"] = {
             "scheme": "SE-BLV",
@@ -188,9 +192,13 @@ def releasable_requests() -> QuerySet[ProcurementRequest]:
             "criteria",
             Prefetch(
                 "questions",
-                queryset=Question.objects.filter(answered_at__isnull=False).order_by("answered_at", "pk"),
+                queryset=Question.objects.filter(answered_at__isnull=False).order_by(
+                    "answered_at", "pk"
+                ),
             ),
-            Prefetch("responses", queryset=Response.objects.select_related("provider").order_by("pk")),
+            Prefetch(
+                "responses", queryset=Response.objects.select_related("provider").order_by("pk")
+            ),
         )
         .order_by("pk")
     )
@@ -227,14 +235,14 @@ def validation_errors(package: dict[str, Any]) -> list[str]:
     answers it, so nothing is fetched.
     """
     import jsonschema
-    from referencing import Registry, Resource
+    from referencing import Registry
     from referencing.jsonschema import DRAFT4
 
     package_schema, release_schema = schemas()
     registry = Registry().with_resources(
         [
-            (release_schema["id"], Resource(release_schema, specification=DRAFT4)),
-            (package_schema["id"], Resource(package_schema, specification=DRAFT4)),
+            (release_schema["id"], DRAFT4.create_resource(release_schema)),
+            (package_schema["id"], DRAFT4.create_resource(package_schema)),
         ]
     )
     validator = jsonschema.Draft4Validator(

@@ -30,7 +30,9 @@ def _fernet() -> MultiFernet:
     try:
         return MultiFernet([Fernet(key) for key in _keys()])
     except ValueError as error:
-        raise ImproperlyConfigured("MARKETPLACE_SEALING_KEYS holds a key Fernet refuses.") from error
+        raise ImproperlyConfigured(
+            "MARKETPLACE_SEALING_KEYS holds a key Fernet refuses."
+        ) from error
 
 
 def canonical(payload: dict[str, Any]) -> bytes:

@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from samskapa.core.access import Viewer, access
+from samskapa.core.access import Viewer, access, require
 from samskapa.core.predicates import (
     LEADER_ROLES,
     is_superuser,
@@ -66,7 +66,9 @@ def references_shown_to(*, user: Viewer) -> QuerySet[ServiceReference]:
         return references
     mine = organisation_ids(user)
     return references.filter(
-        Q(confirmed_at__isnull=False) | Q(service__provider_id__in=mine) | Q(municipality_id__in=mine)
+        Q(confirmed_at__isnull=False)
+        | Q(service__provider_id__in=mine)
+        | Q(municipality_id__in=mine)
     )
 
 
@@ -100,11 +102,8 @@ def access_reference(*, user: Viewer, pk: int, rule: str | None = None) -> Servi
     """A reference; 404 unless its service is visible, 403 unless ``rule`` allows."""
     reference = get_object_or_404(ServiceReference.objects.select_related("service"), pk=pk)
     access_service(user=user, slug=reference.service.slug)
-    if rule is not None and not user.has_perm(rule, reference):
-        from django.core.exceptions import PermissionDenied
-        from django.utils.translation import gettext as _
-
-        raise PermissionDenied(_("You do not have permission to do this."))
+    if rule is not None:
+        require(user, rule, reference)
     return reference
 
 

@@ -40,7 +40,6 @@ from samskapa.marketplace.models import (
     RequestEvent,
     RequestStatus,
     Requirement,
-    RequirementKind,
     Response,
     Score,
     Service,
@@ -200,15 +199,24 @@ def reference_add(
         raise ValidationError({"municipality": _("Only a municipality can be a reference.")})
     if service.references.filter(municipality=municipality).exists():
         raise ValidationError({"municipality": _("This municipality is already a reference.")})
-    reference = ServiceReference(service=service, municipality=municipality, description=description)
+    reference = ServiceReference(
+        service=service, municipality=municipality, description=description
+    )
     save_with_history(reference, actor=actor)
     leaders = User.objects.filter(
-        memberships__organisation=municipality, memberships__role__in=["project_leader", "administrator"]
+        memberships__organisation=municipality,
+        memberships__role__in=["project_leader", "administrator"],
     ).distinct()
     notification_send(
         recipients=leaders,
-        title=lambda: _("%(provider)s names %(municipality)s as a reference for %(service)s")
-        % {"provider": service.provider.name, "municipality": municipality.name, "service": service.name},
+        title=lambda: (
+            _("%(provider)s names %(municipality)s as a reference for %(service)s")
+            % {
+                "provider": service.provider.name,
+                "municipality": municipality.name,
+                "service": service.name,
+            }
+        ),
         url=service.get_absolute_url(),
     )
     return reference
@@ -239,7 +247,9 @@ def _check_deadlines(request: ProcurementRequest, *, now: datetime.datetime) -> 
     if question is None or response is None:
         return  # full_clean reports the missing dates
     if response <= now:
-        raise ValidationError({"response_deadline": _("The response deadline must be in the future.")})
+        raise ValidationError(
+            {"response_deadline": _("The response deadline must be in the future.")}
+        )
     if question <= now:
         raise ValidationError(
             {"question_deadline": _("The last day for questions must be in the future.")}
@@ -259,7 +269,9 @@ def _check_links(
 ) -> tuple[list[Need], list[Challenge]]:
     needs, challenges = list(needs), list(challenges)
     seen_needs = set(
-        needs_visible_to(user=actor).filter(pk__in=[n.pk for n in needs]).values_list("pk", flat=True)
+        needs_visible_to(user=actor)
+        .filter(pk__in=[n.pk for n in needs])
+        .values_list("pk", flat=True)
     )
     if any(need.pk not in seen_needs for need in needs):
         raise ValidationError({"needs": _("Only needs you can see can be linked.")})
@@ -488,8 +500,10 @@ def request_move_deadline(
     _tell(
         request,
         followers_and_responders(request=request),
-        lambda: _("The deadline of “%(title)s” has moved to %(deadline)s")
-        % {"title": title, "deadline": new_deadline},
+        lambda: (
+            _("The deadline of “%(title)s” has moved to %(deadline)s")
+            % {"title": title, "deadline": new_deadline}
+        ),
         reason,
     )
     return request
@@ -586,9 +600,10 @@ def _documents(files: Iterable[UploadedFile]) -> list[dict[str, str]]:
         content = file.read()
         documents.append(
             {
-                "name": (file.name or "document").replace("\\", "/").replace("\0", "").rsplit("/", 1)[-1][
-                    :200
-                ]
+                "name": (file.name or "document")
+                .replace("\\", "/")
+                .replace("\0", "")
+                .rsplit("/", 1)[-1][:200]
                 or "document",
                 "content_type": file_type.content_type,
                 "sha256": hashlib.sha256(content).hexdigest(),
@@ -674,16 +689,15 @@ def response_submit(
         submitted_at=now,
         submitted_by=actor,
         digest=digest,
-        documents=[
-            {"name": d["name"], "sha256": d["sha256"]} for d in payload["documents"]
-        ],
+        documents=[{"name": d["name"], "sha256": d["sha256"]} for d in documents],
     )
     locked.followers.add(actor)
     title, when = locked.title, _when(now)
     notification_send(
         recipients=[actor],
-        title=lambda: _("Your response to “%(title)s” was received %(when)s")
-        % {"title": title, "when": when},
+        title=lambda: (
+            _("Your response to “%(title)s” was received %(when)s") % {"title": title, "when": when}
+        ),
         body=lambda: _("SHA-256 of what you sent: %(digest)s") % {"digest": digest},
         url=locked.get_absolute_url(),
     )
@@ -701,7 +715,6 @@ def _require_buyer(actor: User, request: ProcurementRequest, rule: str) -> None:
         raise PermissionDenied(
             _("Only project leaders and administrators of the buying organisation may do this.")
         )
-
 
 
 @transaction.atomic
@@ -795,9 +808,7 @@ def outcome_record(
             raise ValidationError({"outcome": _("Open the responses first.")})
     if outcome == Outcome.AWARD:
         if awarded_response is None or awarded_response.request_id != locked.pk:
-            raise ValidationError(
-                {"awarded_response": _("Choose the response that is awarded.")}
-            )
+            raise ValidationError({"awarded_response": _("Choose the response that is awarded.")})
     else:
         awarded_response = None
     locked.outcome, locked.outcome_rationale = outcome, rationale

@@ -47,9 +47,7 @@ urlpatterns = [
     path("forfragningar/<int:pk>/svara/", views.response_submit, name="response_submit"),
     path("forfragningar/<int:pk>/oppna/", views.opening, name="opening"),
     path("forfragningar/<int:pk>/utvardering/", views.evaluation, name="evaluation"),
-    path(
-        "forfragningar/<int:pk>/svar/<int:item>/", views.response_detail, name="response_detail"
-    ),
+    path("forfragningar/<int:pk>/svar/<int:item>/", views.response_detail, name="response_detail"),
     path("forfragningar/<int:pk>/utfall/", views.outcome, name="outcome"),
     path("tjanster/", views.service_list_view, name="service_list"),
     path("tjanster/ny/", views.service_create, name="service_create"),

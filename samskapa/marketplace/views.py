@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -144,7 +144,9 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
     service = access_service(user=user, slug=slug, rule="marketplace.change_service")
     form = ServiceForm(request.POST or None, instance=service, providers=_providers(user))
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.service_update, actor=user, service=service, **form.cleaned_data)
+        call_service(
+            form, services.service_update, actor=user, service=service, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(service)
@@ -227,7 +229,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "marketplace/request_detail.html", context)
 
 
-def _request_form(request: HttpRequest, user: User, procurement: ProcurementRequest | None) -> RequestForm:
+def _request_form(
+    request: HttpRequest, user: User, procurement: ProcurementRequest | None
+) -> RequestForm:
     buyers = Organisation.objects.filter(
         pk__in=organisation_ids(user, LEADER_ROLES), helix_sector=HelixSector.PUBLIC
     ).order_by("name")
@@ -258,8 +262,10 @@ def request_create(request: HttpRequest) -> HttpResponse:
     user = signed_in(request.user)
     if not user.has_perm("marketplace.start_request"):
         raise PermissionDenied(
-            _("A request is made by a municipality; you need to be a project leader or "
-              "administrator of one.")
+            _(
+                "A request is made by a municipality; you need to be a project leader or "
+                "administrator of one."
+            )
         )
     form = _request_form(request, user, None)
     if request.method == "POST" and form.is_valid():
@@ -279,7 +285,9 @@ def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
     procurement = access_request(user=user, pk=pk, rule=CHANGE)
     form = _request_form(request, user, procurement)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.request_update, actor=user, request=procurement, **form.cleaned_data)
+        call_service(
+            form, services.request_update, actor=user, request=procurement, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(procurement)
@@ -352,7 +360,7 @@ def request_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "marketplace/form.html", context)
 
 
-def request_document(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def request_document(request: HttpRequest, pk: int, item: int) -> FileResponse:
     """A document of a request, to whoever may see the request."""
     procurement = access_request(user=request.user, pk=pk)
     upload = get_object_or_404(procurement.documents.all(), pk=item)
@@ -392,10 +400,16 @@ def deadline_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeadlineForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         call_service(
-            form, services.request_move_deadline, actor=user, request=procurement, **form.cleaned_data
+            form,
+            services.request_move_deadline,
+            actor=user,
+            request=procurement,
+            **form.cleaned_data,
         )
         if form.is_valid():
-            messages.success(request, _("The deadlines have been moved and everyone has been told."))
+            messages.success(
+                request, _("The deadlines have been moved and everyone has been told.")
+            )
             return redirect(procurement)
     context = {"form": form, "title": _("Move the deadlines"), "back": procurement}
     return render(request, "marketplace/form.html", context)
@@ -476,7 +490,9 @@ def question_ask(request: HttpRequest, pk: int) -> HttpResponse:
     procurement = access_request(user=user, pk=pk, rule="marketplace.ask_question")
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.question_ask, actor=user, request=procurement, **form.cleaned_data)
+        call_service(
+            form, services.question_ask, actor=user, request=procurement, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(
                 request, _("Your question has been sent. The answer is published to all providers.")
@@ -494,7 +510,9 @@ def question_answer(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     question.request = procurement
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.question_answer, actor=user, question=question, **form.cleaned_data)
+        call_service(
+            form, services.question_answer, actor=user, question=question, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The answer has been published to all providers."))
             return redirect(f"{procurement.get_absolute_url()}#questions")
@@ -638,13 +656,13 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     procurement = access_request(user=user, pk=pk, rule="marketplace.decide_outcome")
     responses: Any = (
-        opened_responses(request=procurement)
-        if procurement.opened_at
-        else Response.objects.none()
+        opened_responses(request=procurement) if procurement.opened_at else Response.objects.none()
     )
     form = OutcomeForm(request.POST or None, responses=responses)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.outcome_record, actor=user, request=procurement, **form.cleaned_data)
+        call_service(
+            form, services.outcome_record, actor=user, request=procurement, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The outcome has been recorded and every responder told."))
             return redirect(procurement)

@@ -16,12 +16,11 @@ from samskapa.assessment.models import Assignment, Criterion
 from samskapa.core.models import Notification
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.marketplace.models import Criterion as MarketCriterion
-from samskapa.marketplace.models import ProcurementRequest
+from samskapa.marketplace.models import ProcurementRequest, ServiceReference
 from samskapa.marketplace.models import Question as MarketQuestion
 from samskapa.marketplace.models import Requirement as MarketRequirement
 from samskapa.marketplace.models import Response as MarketResponse
 from samskapa.marketplace.models import Service as MarketService
-from samskapa.marketplace.models import ServiceReference
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative

@@ -5,6 +5,7 @@ until two of its people have opened them, and a provider sees only its own recei
 endpoints are public: one release package per request, and one of every published request.
 """
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -177,9 +178,7 @@ class RequestSerializer(serializers.ModelSerializer):
 class RequestDetailSerializer(RequestSerializer):
     requirements = RequirementSerializer(many=True, read_only=True)
     criteria = CriterionSerializer(many=True, read_only=True)
-    questions = PublishedQuestionSerializer(
-        source="published_questions", many=True, read_only=True
-    )
+    questions = PublishedQuestionSerializer(source="published_questions", many=True, read_only=True)
 
     class Meta(RequestSerializer.Meta):
         fields = [
@@ -269,7 +268,15 @@ class ResponseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Response
-        fields = ["id", "provider", "provider_name", "submitted_at", "digest", "receipts", "content"]
+        fields = [
+            "id",
+            "provider",
+            "provider_name",
+            "submitted_at",
+            "digest",
+            "receipts",
+            "content",
+        ]
 
     def get_receipts(self, response: Response) -> list[dict[str, Any]]:
         return ReceiptSerializer(response.receipts.all(), many=True).data  # type: ignore[return-value]
@@ -320,12 +327,10 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
 
     def _opened(self) -> bool:
         procurement = self.procurement()
-        return procurement.opened_at is not None and leads_the_buyer(
-            self.request.user, procurement
-        )
+        return procurement.opened_at is not None and leads_the_buyer(self.request.user, procurement)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()
+        context = dict(super().get_serializer_context())
         if not getattr(self, "swagger_fake_view", False):
             context["opened"] = self._opened()
         return context
@@ -360,8 +365,6 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
 
 
 def _package_response(package: dict[str, Any], *, filename: str | None = None) -> HttpResponse:
-    import json
-
     answer = HttpResponse(
         json.dumps(package, ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",

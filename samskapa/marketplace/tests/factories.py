@@ -24,7 +24,6 @@ from samskapa.organisations.models import OrganisationType
 from samskapa.organisations.tests.factories import OrganisationFactory
 
 
-
 def org_number(n: int) -> str:
     """The ``n``-th company number of the form 5577nnnnn-c, with its Luhn check digit."""
     digits = f"5577{n:05d}"

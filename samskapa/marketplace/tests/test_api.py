@@ -85,7 +85,10 @@ def test_a_provider_responds_through_the_api_and_gets_a_receipt(
     ],
 )
 def test_bad_bodies_answer_400(
-    api_client: APIClient, procurement: ProcurementRequest, provider_user: User, body: dict[str, object]
+    api_client: APIClient,
+    procurement: ProcurementRequest,
+    provider_user: User,
+    body: dict[str, object],
 ) -> None:
     api_client.force_authenticate(provider_user)
     answer = api_client.post(_responses(procurement), body, format="json")
@@ -116,4 +119,6 @@ def test_drafts_and_unpublished_services_do_not_leak(
     assert api_client.get(f"/api/v1/market-requests/{draft.pk}/").status_code == 404
     assert api_client.get(f"/api/v1/market-requests/{draft.pk}/ocds/").status_code == 404
     assert api_client.get(f"/api/v1/market-services/{hidden.slug}/").status_code == 404
-    assert draft.pk not in [r["id"] for r in api_client.get("/api/v1/market-requests/").json()["results"]]
+    assert draft.pk not in [
+        r["id"] for r in api_client.get("/api/v1/market-requests/").json()["results"]
+    ]

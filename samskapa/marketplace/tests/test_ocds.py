@@ -89,7 +89,10 @@ def test_cancelled_request_is_a_cancellation_release(
     client: Client, procurement: ProcurementRequest, gavle_leader: User
 ) -> None:
     services.outcome_record(
-        actor=gavle_leader, request=procurement, outcome=Outcome.CANCELLED, rationale="Behov ändrat."
+        actor=gavle_leader,
+        request=procurement,
+        outcome=Outcome.CANCELLED,
+        rationale="Behov ändrat.",
     )
     package = json.loads(client.get(f"/api/v1/market-requests/{procurement.pk}/ocds/").content)
     assert ocds.validation_errors(package) == []

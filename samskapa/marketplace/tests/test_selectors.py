@@ -39,10 +39,19 @@ def test_who_sees_a_response_before_and_after_the_opening(
     response = Response.objects.get()
 
     def readers() -> set[int]:
-        people = [provider_user, other_provider_user, gavle_leader, kiruna_leader, platform_admin, resident]
+        people = [
+            provider_user,
+            other_provider_user,
+            gavle_leader,
+            kiruna_leader,
+            platform_admin,
+            resident,
+        ]
         for person in people:
             person.__dict__.pop("_samskapa_memberships", None)
-        listed = {p.pk for p in people if responses_visible_to(user=p).filter(pk=response.pk).exists()}
+        listed = {
+            p.pk for p in people if responses_visible_to(user=p).filter(pk=response.pk).exists()
+        }
         allowed = set()
         for person in people:
             try:

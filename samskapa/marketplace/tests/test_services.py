@@ -125,7 +125,9 @@ class TestRequests:
         assert "response_deadline" in refused.value.message_dict
         assert not ProcurementRequest.objects.exists()
 
-    def test_a_company_cannot_publish_requests(self, provider_user: User, provider: Organisation) -> None:
+    def test_a_company_cannot_publish_requests(
+        self, provider_user: User, provider: Organisation
+    ) -> None:
         with pytest.raises(PermissionDenied):
             services.request_create(
                 actor=provider_user,
@@ -269,7 +271,9 @@ class TestDeadlineMoves:
             )
         event = procurement.events.get(kind=EventKind.DEADLINE_MOVED)
         assert event.actor == gavle_leader and "förtydligats" in event.details
-        assert Notification.objects.filter(recipient=provider_user, title__contains="deadline").exists()
+        assert Notification.objects.filter(
+            recipient=provider_user, title__contains="deadline"
+        ).exists()
         assert any(provider_user.email in message.to for message in mail.outbox)
 
     def test_no_move_after_the_deadline_has_passed(

@@ -137,7 +137,9 @@ class TestRequestPages:
         page = client.get(_url(procurement))
         assert "Krävs e-legitimation?" in page.text
         assert provider_user.email not in page.text
-        client.post(_url(procurement, f"fragor/{question.pk}/svara/"), {"answer": "Nej, inte alls."})
+        client.post(
+            _url(procurement, f"fragor/{question.pk}/svara/"), {"answer": "Nej, inte alls."}
+        )
         public = Client().get(_url(procurement)).text
         assert "Krävs e-legitimation?" in public and "Nej, inte alls." in public
         assert provider_user.email not in public and provider_user.full_name not in public
@@ -255,7 +257,9 @@ class TestServicePages:
         reference = services.reference_add(actor=provider_user, service=service, municipality=gavle)
         assert "Gävle kommun" not in Client().get(service.get_absolute_url()).text
         client.force_login(provider_user)
-        assert client.post(f"/en/marknadsplats/referenser/{reference.pk}/bekrafta/").status_code == 403
+        assert (
+            client.post(f"/en/marknadsplats/referenser/{reference.pk}/bekrafta/").status_code == 403
+        )
         client.force_login(gavle_leader)
         client.post(f"/en/marknadsplats/referenser/{reference.pk}/bekrafta/")
         assert "Gävle kommun" in Client().get(service.get_absolute_url()).text
