@@ -21,6 +21,12 @@ from samskapa.organisations.tests.factories import MembershipFactory
 Clock = Callable[[datetime.timedelta], None]
 
 
+@pytest.fixture(autouse=True)
+def _in_english(english: None) -> None:
+    """Messages are compared with the msgids in the code; notifications stay in each
+    recipient's language (Swedish here)."""
+
+
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     """Move ``timezone.now`` forward: ``clock(timedelta(days=21))``."""

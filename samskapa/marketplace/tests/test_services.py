@@ -155,7 +155,7 @@ class TestQuestions:
         )
         services.question_answer(actor=gavle_leader, question=question, answer="Nej.")
         told = set(
-            Notification.objects.filter(title__contains="answered").values_list(
+            Notification.objects.filter(title__contains="har besvarats").values_list(
                 "recipient", flat=True
             )
         )
@@ -272,7 +272,7 @@ class TestDeadlineMoves:
         event = procurement.events.get(kind=EventKind.DEADLINE_MOVED)
         assert event.actor == gavle_leader and "förtydligats" in event.details
         assert Notification.objects.filter(
-            recipient=provider_user, title__contains="deadline"
+            recipient=provider_user, title__contains="Sista svarsdag"
         ).exists()
         assert any(provider_user.email in message.to for message in mail.outbox)
 
@@ -359,7 +359,7 @@ class TestOpeningAndOutcome:
         responded.refresh_from_db()
         assert responded.status == RequestStatus.CLOSED
         for user in (provider_user, other_provider_user):
-            assert Notification.objects.filter(recipient=user, title__contains="Outcome").exists()
+            assert Notification.objects.filter(recipient=user, title__contains="Utfall för").exists()
 
     def test_an_award_needs_a_response_of_this_request(
         self, responded: ProcurementRequest, gavle_leader: User, gavle_second: User, clock: Clock
