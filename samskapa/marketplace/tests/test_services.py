@@ -359,7 +359,9 @@ class TestOpeningAndOutcome:
         responded.refresh_from_db()
         assert responded.status == RequestStatus.CLOSED
         for user in (provider_user, other_provider_user):
-            assert Notification.objects.filter(recipient=user, title__contains="Utfall för").exists()
+            assert Notification.objects.filter(
+                recipient=user, title__contains="Utfall för"
+            ).exists()
 
     def test_an_award_needs_a_response_of_this_request(
         self, responded: ProcurementRequest, gavle_leader: User, gavle_second: User, clock: Clock
