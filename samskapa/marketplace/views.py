@@ -41,6 +41,7 @@ from samskapa.marketplace.forms import (
     ScoreForm,
     ServiceForm,
 )
+from samskapa.marketplace.matching import requests_for_service, services_for_request
 from samskapa.marketplace.models import (
     Criterion,
     ProcurementRequest,
@@ -101,6 +102,9 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if request.user.has_perm("marketplace.confirm_reference", reference)
         },
         "history": history_entries(service) if can_change else None,
+        "fitting_requests": requests_for_service(user=request.user, service=service)
+        if can_change
+        else [],
     }
     return render(request, "marketplace/service_detail.html", context)
 
@@ -222,6 +226,8 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "to_answer": questions_to_answer(request=procurement) if can_change else [],
         "my_questions": my_questions(user=user, request=procurement),
         "my_responses": my_responses(user=user, request=procurement),
+        # Matching helps the buyer see the market; providers see their own fit on their services.
+        "matches": services_for_request(user=user, request=procurement) if can_change else [],
         "events": request_events(request=procurement)
         if procurement.status != RequestStatus.DRAFT
         else [],
