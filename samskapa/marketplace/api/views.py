@@ -48,7 +48,7 @@ from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_user_may_act_for
 
 
-class ServiceSerializer(serializers.ModelSerializer):
+class MarketServiceSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:market-service-detail", lookup_field="slug"
     )
@@ -86,7 +86,7 @@ class ServiceListCreate(generics.ListCreateAPIView):
     """Digital services; ``q``, ``category``, ``pricing_model``, ``data_location`` filter.
     Anyone who acts for an organisation with an organisation number may register one."""
 
-    serializer_class = ServiceSerializer
+    serializer_class = MarketServiceSerializer
     filterset_class = ServiceFilter
     rules = {
         "GET": None,  # scoped by services_visible_to (marketplace.view_service)
@@ -103,7 +103,7 @@ class ServiceListCreate(generics.ListCreateAPIView):
 
 
 class ServiceDetail(generics.RetrieveUpdateAPIView):
-    serializer_class = ServiceSerializer
+    serializer_class = MarketServiceSerializer
     rules = {
         "GET": "marketplace.view_service",
         "PUT": "marketplace.change_service",
@@ -123,19 +123,19 @@ class ServiceDetail(generics.RetrieveUpdateAPIView):
         )
 
 
-class RequirementSerializer(serializers.ModelSerializer):
+class MarketRequirementSerializer(serializers.ModelSerializer):
     class Meta:
         model = Requirement
         fields = ["id", "kind", "text"]
 
 
-class CriterionSerializer(serializers.ModelSerializer):
+class MarketCriterionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Criterion
         fields = ["id", "name", "description", "weight"]
 
 
-class PublishedQuestionSerializer(serializers.ModelSerializer):
+class MarketPublishedQuestionSerializer(serializers.ModelSerializer):
     """A question as published to all: never who asked."""
 
     class Meta:
@@ -144,7 +144,7 @@ class PublishedQuestionSerializer(serializers.ModelSerializer):
         read_only_fields = ["answer", "asked_at", "answered_at"]
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class MarketRequestSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:market-request-detail")
     buyer = serializers.CharField(source="buyer.slug", read_only=True)
     buyer_name = serializers.CharField(source="buyer.name", read_only=True)
@@ -175,14 +175,16 @@ class RequestSerializer(serializers.ModelSerializer):
         return ocds.ocid(request)
 
 
-class RequestDetailSerializer(RequestSerializer):
-    requirements = RequirementSerializer(many=True, read_only=True)
-    criteria = CriterionSerializer(many=True, read_only=True)
-    questions = PublishedQuestionSerializer(source="published_questions", many=True, read_only=True)
+class MarketRequestDetailSerializer(MarketRequestSerializer):
+    requirements = MarketRequirementSerializer(many=True, read_only=True)
+    criteria = MarketCriterionSerializer(many=True, read_only=True)
+    questions = MarketPublishedQuestionSerializer(
+        source="published_questions", many=True, read_only=True
+    )
 
-    class Meta(RequestSerializer.Meta):
+    class Meta(MarketRequestSerializer.Meta):
         fields = [
-            *RequestSerializer.Meta.fields,
+            *MarketRequestSerializer.Meta.fields,
             "description",
             "outcome_rationale",
             "requirements",
@@ -194,7 +196,7 @@ class RequestDetailSerializer(RequestSerializer):
 class RequestList(generics.ListAPIView):
     """Requests the caller may see, newest first; ``q``, ``type``, ``status``, ``open``."""
 
-    serializer_class = RequestSerializer
+    serializer_class = MarketRequestSerializer
     filterset_class = RequestFilter
     rules = {"GET": None}  # scoped by requests_visible_to (marketplace.view_request)
 
@@ -203,7 +205,7 @@ class RequestList(generics.ListAPIView):
 
 
 class RequestDetail(generics.RetrieveAPIView):
-    serializer_class = RequestDetailSerializer
+    serializer_class = MarketRequestDetailSerializer
     rules = {"GET": "marketplace.view_request"}
 
     def get_object(self) -> ProcurementRequest:
@@ -237,7 +239,7 @@ class QuestionList(_OfRequest, generics.ListCreateAPIView):
     }
 
     def get_serializer_class(self) -> Any:
-        return PublishedQuestionSerializer
+        return MarketPublishedQuestionSerializer
 
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):
@@ -254,13 +256,13 @@ class QuestionList(_OfRequest, generics.ListCreateAPIView):
         )
 
 
-class ReceiptSerializer(serializers.ModelSerializer):
+class MarketReceiptSerializer(serializers.ModelSerializer):
     class Meta:
         model = Receipt
         fields = ["submitted_at", "digest", "documents"]
 
 
-class ResponseSerializer(serializers.ModelSerializer):
+class MarketResponseSerializer(serializers.ModelSerializer):
     provider = serializers.CharField(source="provider.slug", read_only=True)
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     receipts = serializers.SerializerMethodField()
@@ -279,7 +281,7 @@ class ResponseSerializer(serializers.ModelSerializer):
         ]
 
     def get_receipts(self, response: Response) -> list[dict[str, Any]]:
-        return ReceiptSerializer(response.receipts.all(), many=True).data  # type: ignore[return-value]
+        return MarketReceiptSerializer(response.receipts.all(), many=True).data  # type: ignore[return-value]
 
     def get_content(self, response: Response) -> dict[str, Any] | None:
         """The unsealed content, for the buying organisation after the opening only."""
@@ -291,13 +293,13 @@ class ResponseSerializer(serializers.ModelSerializer):
         return content
 
 
-class AnswerInput(serializers.Serializer):
+class MarketAnswerInput(serializers.Serializer):
     requirement = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     meets = serializers.BooleanField()
     comment = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
-class ResponseInput(serializers.Serializer):
+class MarketResponseInput(serializers.Serializer):
     provider = ScopedSlugRelatedField(
         slug_field="slug",
         scope=organisations_user_may_act_for,
@@ -307,7 +309,7 @@ class ResponseInput(serializers.Serializer):
     price = serializers.DecimalField(
         max_digits=14, decimal_places=0, min_value=Decimal(0), required=False, allow_null=True
     )
-    answers = AnswerInput(many=True)
+    answers = MarketAnswerInput(many=True)
 
 
 class ResponseList(_OfRequest, generics.ListCreateAPIView):
@@ -316,14 +318,14 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
     opening (before it: 403). POST seals and submits a response and answers with the receipt."""
 
     filter_backends: list[Any] = []
-    serializer_class = ResponseSerializer
+    serializer_class = MarketResponseSerializer
     rules = {
         "GET": None,  # own responses (my_responses) or, once opened, marketplace.evaluate
         "POST": None,  # response_submit checks marketplace.respond, the provider and the deadline
     }
 
     def get_serializer_class(self) -> Any:
-        return ResponseInput if self.request.method == "POST" else ResponseSerializer
+        return MarketResponseInput if self.request.method == "POST" else MarketResponseSerializer
 
     def _opened(self) -> bool:
         procurement = self.procurement()
@@ -361,7 +363,7 @@ class ResponseList(_OfRequest, generics.ListCreateAPIView):
             summary=values["summary"],
             price=values.get("price"),
         )
-        return ApiResponse(ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)
+        return ApiResponse(MarketReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)
 
 
 def _package_response(package: dict[str, Any], *, filename: str | None = None) -> HttpResponse:
