@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("agenda-2030/", include("samskapa.sdg.urls")),
     path("uppfoljning/", include("samskapa.indicators.urls")),
     path("strategi/", include("samskapa.strategy.urls")),
+    path("marknadsplats/", include("samskapa.marketplace.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -15,6 +15,7 @@ from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
 from samskapa.indicators.api import urls as indicators
+from samskapa.marketplace.api import urls as marketplace
 from samskapa.methods.api import urls as methods
 from samskapa.needs.api import urls as needs
 from samskapa.organisations.api import urls as organisations
@@ -41,6 +42,7 @@ v1 = [
     path("", include(methods)),
     path("", include(events)),
     path("", include(indicators)),
+    path("", include(marketplace)),
 ]
 
 urlpatterns = [

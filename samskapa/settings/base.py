@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samskapa.events",
     "samskapa.indicators",
     "samskapa.strategy",
+    "samskapa.marketplace",
     "samskapa.workspace",
     "samskapa.api",
 ]
@@ -320,3 +321,10 @@ LOGGING = {
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# Marketplace: the keys that seal responses until their opening (Fernet keys, newest first, so a
+# key can be rotated). Never stored in the database. Without the setting, a key is derived from
+# SECRET_KEY (development only; production requires MARKETPLACE_SEALING_KEYS).
+MARKETPLACE_SEALING_KEYS = env.list("MARKETPLACE_SEALING_KEYS", default=[])
+# The registered prefix of every OCDS ocid this installation publishes.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-smskpa")

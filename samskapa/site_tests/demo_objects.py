@@ -25,6 +25,12 @@ from samskapa.events.models import (
 )
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.indicators.models import Indicator, Measurement
+from samskapa.marketplace.models import Criterion as MarketCriterion
+from samskapa.marketplace.models import ProcurementRequest, ServiceReference
+from samskapa.marketplace.models import Question as MarketQuestion
+from samskapa.marketplace.models import Requirement as MarketRequirement
+from samskapa.marketplace.models import Response as MarketResponse
+from samskapa.marketplace.models import Service as MarketService
 from samskapa.methods.models import Adaptation, ExperienceReport
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
@@ -87,6 +93,11 @@ class Demo:
             decision=initiative.gate_decisions.order_by("pk").first(),  # type: ignore[arg-type]
             leader=leader,
         )
+
+    def first_slug(self, model: Any) -> str:
+        found = model.objects.order_by("pk").first()
+        assert found is not None, f"The demo content has no {model.__name__}."
+        return str(found.slug)
 
     def first(self, model: Any, **filters: Any) -> str:
         found = model.objects.filter(**filters).order_by("pk").first()
@@ -182,6 +193,21 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             return {"pk": str(owner.pk), "upload_pk": str(owner.attachments.first().pk)}
 
         return values
+
+    def market_request() -> str:
+        """Gävle's market dialogue, which the demo leader runs."""
+        return demo.first(ProcurementRequest, buyer=demo.organisation)
+
+    def market_document() -> dict[str, str]:
+        request = ProcurementRequest.objects.filter(documents__isnull=False).order_by("pk").first()
+        assert request is not None, "The demo content has no request with a document."
+        return {"pk": str(request.pk), "item": str(request.documents.order_by("pk")[0].pk)}
+
+    def market_item(model: Any, parent: str) -> dict[str, str]:
+        found = model.objects.filter(**{f"{parent}__buyer": demo.organisation}).order_by("pk")
+        item = found.first() or model.objects.order_by("pk").first()
+        assert item is not None, f"The demo content has no {model.__name__}."
+        return {"pk": str(getattr(item, f"{parent}_id")), "item": str(item.pk)}
 
     def key(uidb36: bool = False) -> dict[str, str]:
         values = {"key": "4ae-8f2c1d"}
@@ -386,6 +412,50 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         ],
         lambda: {**project, "unit_pk": demo.unit, "phase": ProjectPhase.PROGRAMME.value}: [
             "projekt/<slug:slug>/forvaltningar/<int:unit_pk>/<str:phase>/"
+        ],
+        lambda: {"pk": market_request()}: [
+            "api/v1/market-requests/<int:pk>/",
+            "api/v1/market-requests/<int:pk>/questions/",
+            "api/v1/market-requests/<int:pk>/responses/",
+            "api/v1/market-requests/<int:pk>/ocds/",
+            "marknadsplats/forfragningar/<int:pk>/",
+            "marknadsplats/forfragningar/<int:pk>/andra/",
+            "marknadsplats/forfragningar/<int:pk>/krav/ny/",
+            "marknadsplats/forfragningar/<int:pk>/kriterier/ny/",
+            "marknadsplats/forfragningar/<int:pk>/publicera/",
+            "marknadsplats/forfragningar/<int:pk>/dokument/ny/",
+            "marknadsplats/forfragningar/<int:pk>/tidsfrister/",
+            "marknadsplats/forfragningar/<int:pk>/folj/",
+            "marknadsplats/forfragningar/<int:pk>/fragor/ny/",
+            "marknadsplats/forfragningar/<int:pk>/svara/",
+            "marknadsplats/forfragningar/<int:pk>/oppna/",
+            "marknadsplats/forfragningar/<int:pk>/utvardering/",
+            "marknadsplats/forfragningar/<int:pk>/utfall/",
+        ],
+        lambda: market_item(MarketRequirement, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/krav/<int:item>/ta-bort/"
+        ],
+        lambda: market_item(MarketCriterion, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/kriterier/<int:item>/ta-bort/"
+        ],
+        lambda: market_item(MarketQuestion, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/fragor/<int:item>/svara/"
+        ],
+        lambda: market_item(MarketResponse, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/"
+        ],
+        lambda: {**market_item(MarketResponse, "request"), "number": "0"}: [
+            "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/dokument/<int:number>/"
+        ],
+        lambda: market_document(): ["marknadsplats/forfragningar/<int:pk>/dokument/<int:item>/"],
+        lambda: {"slug": demo.first_slug(MarketService)}: [
+            "api/v1/market-services/<slug:slug>/",
+            "marknadsplats/tjanster/<slug:slug>/",
+            "marknadsplats/tjanster/<slug:slug>/andra/",
+            "marknadsplats/tjanster/<slug:slug>/referenser/ny/",
+        ],
+        lambda: {"pk": demo.first(ServiceReference)}: [
+            "marknadsplats/referenser/<int:pk>/bekrafta/"
         ],
         lambda: {"pk": demo.first(Notification, recipient=demo.leader)}: ["notiser/<int:pk>/las/"],
         lambda: {"slug": "trygghetsvandring"}: [

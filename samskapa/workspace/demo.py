@@ -12,6 +12,7 @@ from samskapa.assessment import demo as assessment
 from samskapa.events import demo as events
 from samskapa.ideas import demo as ideas
 from samskapa.indicators import demo as indicators
+from samskapa.marketplace import demo as marketplace
 from samskapa.methods import demo as methods
 from samskapa.needs import demo as needs
 from samskapa.organisations import demo as organisations
@@ -40,6 +41,7 @@ def load_demo_data() -> dict[str, int]:
     events.load_events_demo()
     indicators.load_indicators_demo()
     strategy.load_strategy_demo()
+    marketplace.load_marketplace_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

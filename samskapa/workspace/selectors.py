@@ -22,6 +22,7 @@ from samskapa.ideas import workspace as ideas
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import idea_list, open_challenges
 from samskapa.indicators import workspace as indicators
+from samskapa.marketplace import workspace as marketplace
 from samskapa.methods import workspace as methods
 from samskapa.needs import workspace as needs
 from samskapa.needs.models import Campaign, Need
@@ -47,6 +48,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     methods.inbox_sections,
     events.inbox_sections,
     indicators.inbox_sections,
+    marketplace.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -61,6 +63,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     events.search_sources,
     indicators.search_sources,
     strategy.search_sources,
+    marketplace.search_sources,
 ]
 
 # Each search section shows this many hits.

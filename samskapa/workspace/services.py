@@ -13,6 +13,7 @@ from samskapa.accounts.services import user_delete
 from samskapa.core import selectors as core
 from samskapa.events import workspace as events
 from samskapa.indicators import workspace as indicators
+from samskapa.marketplace import workspace as marketplace
 from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
@@ -29,12 +30,14 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     sdg.personal_data,
     indicators.personal_data,
     strategy.personal_data,
+    marketplace.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.
 DELETION_BLOCKERS: list[Callable[..., list[str]]] = [
     organisations.deletion_blockers,
     portfolio.deletion_blockers,
+    marketplace.deletion_blockers,
 ]
 
 

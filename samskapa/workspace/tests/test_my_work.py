@@ -283,8 +283,9 @@ class TestInbox:
             forget_memberships(gavle_leader)
             # Memberships, then a capped count and a page of items per section; the events
             # app adds the counts of events to run and surveys to answer, the indicators app the
-            # count of indicators waiting for a value (all empty here).
-            with django_assert_num_queries(10):
+            # count of indicators waiting for a value, and the three marketplace sections count
+            # only (all empty here).
+            with django_assert_num_queries(13):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")

@@ -36,6 +36,9 @@ from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
 from samskapa.indicators.models import Indicator
 from samskapa.indicators.selectors import indicators_visible_to
 from samskapa.indicators.tests.factories import IndicatorFactory
+from samskapa.marketplace.models import ProcurementRequest, RequestStatus, Service
+from samskapa.marketplace.selectors import requests_visible_to, services_visible_to
+from samskapa.marketplace.tests.factories import RequestFactory, ServiceFactory
 from samskapa.methods.models import Method, MethodStatus
 from samskapa.methods.selectors import methods_visible_to
 from samskapa.methods.tests.factories import MethodFactory
@@ -92,6 +95,8 @@ TWINS = [
     Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
     Twin("indicators.view_indicator", Indicator, indicators_visible_to),
     Twin("strategy.view_strategy", Strategy, strategies_visible_to),
+    Twin("marketplace.view_service", Service, services_visible_to),
+    Twin("marketplace.view_request", ProcurementRequest, requests_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -102,6 +107,9 @@ NO_LIST = {
     "assessment.view_results": "results of one challenge, on its page",
     "assessment.view_criteria": "criteria of one challenge or programme, on its page",
     "assessment.view_other_scores": "scores of one idea, on the assignment page",
+    "marketplace.view_response": "sealed for everyone outside the provider, the platform "
+    "administrator too (whom has_perm always answers yes): access_response and every list "
+    "start from responses_visible_to",
 }
 
 
@@ -174,6 +182,12 @@ def world(reference_data: None) -> dict[str, Any]:
         IndicatorFactory(organisation=harryda, project=naringen, visibility=visibility)
     for project in (naringen, internal):
         Strategy.objects.create(project=project, title=f"Strategi {project.name}")
+    for published in (True, False):
+        ServiceFactory(provider=gavle, is_published=published)
+        ServiceFactory(provider=harryda, is_published=published)
+    for status in RequestStatus.values:
+        RequestFactory(buyer=gavle, status=status)
+        RequestFactory(buyer=harryda, status=status)
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
