@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_upload'),
+        ('core', '0003_upload'),
         ('marketplace', '0002_search_trigger'),
     ]
 
