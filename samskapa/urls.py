@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("bedomning/", include("samskapa.assessment.urls")),
     path("program/", include("samskapa.programmes.urls")),
     path("portfolj/", include("samskapa.portfolio.urls")),
+    path("kompetens/", include("samskapa.competences.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from samskapa.accounts.api import urls as accounts
 from samskapa.assessment.api import urls as assessment
+from samskapa.competences.api import urls as competences
 from samskapa.core.api import urls as core
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
@@ -34,6 +35,7 @@ v1 = [
     path("", include(ideas)),
     path("", include(assessment)),
     path("", include(portfolio)),
+    path("", include(competences)),
 ]
 
 urlpatterns = [

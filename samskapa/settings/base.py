@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "samskapa.assessment",
     "samskapa.programmes",
     "samskapa.portfolio",
+    "samskapa.competences",
     "samskapa.workspace",
     "samskapa.api",
 ]

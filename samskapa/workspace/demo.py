@@ -9,6 +9,7 @@ from django.db import transaction
 from samskapa.accounts import demo as accounts
 from samskapa.accounts.models import User
 from samskapa.assessment import demo as assessment
+from samskapa.competences import demo as competences
 from samskapa.ideas import demo as ideas
 from samskapa.needs import demo as needs
 from samskapa.organisations import demo as organisations
@@ -32,6 +33,7 @@ def load_demo_data() -> dict[str, int]:
     assessment.load_programme_assessment_demo()
     portfolio.load_portfolio_demo()
     projects.load_units_demo()
+    competences.load_competences_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

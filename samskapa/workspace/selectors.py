@@ -11,6 +11,7 @@ from typing import Any
 
 from samskapa.accounts.models import User
 from samskapa.assessment import workspace as assessment
+from samskapa.competences import workspace as competences
 from samskapa.core.inbox import InboxSection
 from samskapa.core.search import SearchSource
 from samskapa.ideas import workspace as ideas
@@ -24,6 +25,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     needs.inbox_sections,
     assessment.inbox_sections,
     portfolio.inbox_sections,
+    competences.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -32,6 +34,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     needs.search_sources,
     ideas.search_sources,
     organisations.search_sources,
+    competences.search_sources,
 ]
 
 # Each search section shows this many hits.

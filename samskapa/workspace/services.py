@@ -10,6 +10,7 @@ from django.utils import timezone
 from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
+from samskapa.competences import workspace as competences
 from samskapa.core import selectors as core
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
@@ -18,6 +19,7 @@ from samskapa.portfolio import workspace as portfolio
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
+    competences.personal_data,
     core.personal_data,
 ]
 
