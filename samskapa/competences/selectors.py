@@ -308,14 +308,19 @@ def requests_to_answer(*, user: Viewer) -> QuerySet[InterestRequest]:
     )
 
 
-def status_seen_by(*, user: Viewer, request: InterestRequest, now: Any = None) -> str:
-    """The status as ``user`` may know it: a sender never learns of a decline."""
+def status_code_seen_by(*, user: Viewer, request: InterestRequest, now: Any = None) -> str:
+    """The status as ``user`` may know it: a sender never learns of a decline. To them a
+    declined request waits for an answer until it lapses (``lapsed``), as an unanswered one
+    would look."""
     now = now or timezone.now()
     if request.status == RequestStatus.DECLINED and request.sender_id == getattr(user, "pk", None):
-        if now - request.created_at > REQUEST_LAPSES_AFTER:
-            return _("No answer")
-        return str(RequestStatus.PENDING.label)
-    return str(RequestStatus(request.status).label)
+        return "lapsed" if now - request.created_at > REQUEST_LAPSES_AFTER else "pending"
+    return str(request.status)
+
+
+def status_seen_by(*, user: Viewer, request: InterestRequest, now: Any = None) -> str:
+    code = status_code_seen_by(user=user, request=request, now=now)
+    return _("No answer") if code == "lapsed" else str(RequestStatus(code).label)
 
 
 def contact_visible(*, user: Viewer, request: InterestRequest) -> bool:

@@ -253,6 +253,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationTypeEnum": "samskapa.organisations.models.OrganisationType",
         "VisibilityEnum": "samskapa.core.models.Visibility",
         "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
+        "HelixSectorEnum": "samskapa.core.models.HelixSector",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
