@@ -541,7 +541,10 @@ def profiles_for_need(
     today = today or timezone.localdate()
     need = need_queryset().get(pk=need.pk)
     ranked = _ranked(_PROFILES_FOR_NEED, need.pk, CANDIDATES)
-    ids = [pk for pk, _partial in ranked] or _without_keys_candidates(need, profiles)
+    ids = [pk for pk, _partial in ranked]
+    if not ids and not need.keys.exists():
+        # Nothing to look up by key: the need asks for dimensions or sectors only.
+        ids = _without_keys_candidates(need, profiles)
     candidates = {p.pk: p for p in profile_queryset().filter(pk__in=ids).filter(
         pk__in=profiles.values("pk"))}
     return _rank([(need, candidates[pk]) for pk in ids if pk in candidates], today, limit)
