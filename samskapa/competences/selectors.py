@@ -83,7 +83,12 @@ def profile_list(*, user: Viewer) -> QuerySet[Profile]:
     return (
         profiles_visible_to(user=user)
         .select_related("user", "organisation")
-        .prefetch_related("dimensions", Prefetch("competences", queryset=Concept.objects.all()))
+        .prefetch_related(
+            "dimensions",
+            "municipalities",
+            "regions",
+            Prefetch("competences", queryset=Concept.objects.all()),
+        )
         .order_by("title", "pk")
     )
 
