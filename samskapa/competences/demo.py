@@ -19,7 +19,10 @@ from samskapa.competences.models import (
     CompetenceNeed,
     Concept,
     Importance,
+    InterestRequest,
+    Message,
     Profile,
+    RequestStatus,
     Requirement,
     RequirementKind,
 )
@@ -68,6 +71,18 @@ HALMSTAD_HOGSKOLA = {
 # (owner: organisation slug or user key, headline, sector, dimensions, competences, places,
 #  whole country, offers, seeks, share of time)
 PROFILES: list[dict[str, Any]] = [
+    {
+        "organisation": "gavle-kommun",
+        "title": "Gävle kommun: samhällsbyggnad, planering och medborgardialog",
+        "sector": HelixSector.PUBLIC,
+        "dimensions": ["ecological", "economic", "social"],
+        "competences": [SAMHALLSPLANERARE, PLANARKITEKT, PROJEKTLEDARE_OFFENTLIG],
+        "regions": ["21"],
+        "offers": "Planerare och processledare som kan bidra i andra kommuners "
+        "stadsutvecklingsprojekt och dela erfarenheter från Näringen.",
+        "seeks": "Erfarenhetsutbyte med andra kommuner.",
+        "share": 10,
+    },
     {
         "organisation": "stockholms-stad",
         "title": "Stadsmuseet och Medeltidsmuseet: kulturmiljö och stadens historia",
@@ -351,4 +366,26 @@ def load_competences_demo() -> dict[str, int]:
     profiles = [_profile(spec, people, concepts, today) for spec in PROFILES]
     leader = people.get(USERS["leader_gavle"].email)
     needs = [_need(spec, concepts, leader, today) for spec in NEEDS]
+    researcher = people.get(USERS["researcher"].email)
+    if needs[0] is not None and leader is not None and researcher is not None:
+        _accepted_request(needs[0], Profile.objects.get(user=researcher), leader, researcher)
     return {"profiles": len(profiles), "needs": len([n for n in needs if n])}
+
+
+def _accepted_request(need: CompetenceNeed, profile: Profile, sender: User, answerer: User) -> None:
+    """Gävle's project leader asked the researcher, who said yes: a conversation has begun."""
+    request, created = InterestRequest.objects.get_or_create(
+        need=need,
+        profile=profile,
+        defaults={
+            "sender": sender,
+            "message": "Hej! Vi söker följeforskning om medborgardialogen i Näringen. "
+            "Vill du vara med?",
+            "status": RequestStatus.ACCEPTED,
+            "answered_by": answerer,
+        },
+    )
+    if created:
+        Message.objects.create(
+            request=request, author=answerer, body="Gärna! Ska vi ses i Gävle nästa vecka?"
+        )

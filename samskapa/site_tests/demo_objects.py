@@ -13,6 +13,8 @@ from django.utils.http import int_to_base36
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
+from samskapa.competences.models import CompetenceNeed, InterestRequest, Requirement
+from samskapa.competences.models import Profile as CompetenceProfile
 from samskapa.core.models import Notification
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.needs.models import Campaign, Cluster, Need
@@ -142,6 +144,22 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
 
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
+
+    def competence() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceNeed, project=demo.project)}
+
+    def requirement() -> dict[str, str]:
+        need_pk = demo.first(CompetenceNeed, project=demo.project)
+        return {"pk": need_pk, "requirement_pk": demo.first(Requirement, need_id=need_pk)}
+
+    def competence_profile() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceProfile, organisation=demo.organisation)}
+
+    def contact() -> dict[str, str]:
+        return {**competence(), "profile_pk": demo.first(CompetenceProfile, user__isnull=False)}
+
+    def interest() -> dict[str, str]:
+        return {"pk": demo.first(InterestRequest, sender=demo.leader)}
 
     def key(uidb36: bool = False) -> dict[str, str]:
         values = {"key": "4ae-8f2c1d"}
@@ -292,6 +310,42 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "projekt/<slug:slug>/forvaltningar/<int:unit_pk>/<str:phase>/"
         ],
         lambda: {"pk": demo.first(Notification, recipient=demo.leader)}: ["notiser/<int:pk>/las/"],
+        competence: [
+            "api/v1/competence-needs/<int:pk>/",
+            "api/v1/competence-needs/<int:pk>/requirements/",
+            "api/v1/competence-needs/<int:pk>/matches/",
+            "api/v1/competence-needs/<int:pk>/team/",
+            "kompetens/behov/<int:pk>/",
+            "kompetens/behov/<int:pk>/andra/",
+            "kompetens/behov/<int:pk>/krav/",
+            "kompetens/behov/<int:pk>/matchningar/",
+            "kompetens/behov/<int:pk>/team/",
+        ],
+        requirement: [
+            "api/v1/competence-needs/<int:pk>/requirements/<int:requirement_pk>/",
+            "kompetens/behov/<int:pk>/krav/<int:requirement_pk>/ta-bort/",
+        ],
+        competence_profile: [
+            "api/v1/competence-profiles/<int:pk>/",
+            "api/v1/competence-profiles/<int:pk>/matches/",
+            "kompetens/profiler/<int:pk>/",
+            "kompetens/profiler/<int:pk>/andra/",
+            "kompetens/profiler/<int:pk>/ta-bort/",
+            "kompetens/profiler/<int:pk>/kompetenser/",
+            "kompetens/profiler/<int:pk>/matchningar/",
+        ],
+        contact: ["kompetens/behov/<int:pk>/forfragan/<int:profile_pk>/"],
+        interest: [
+            "api/v1/interest-requests/<int:pk>/",
+            "api/v1/interest-requests/<int:pk>/accept/",
+            "api/v1/interest-requests/<int:pk>/decline/",
+            "api/v1/interest-requests/<int:pk>/withdraw/",
+            "api/v1/interest-requests/<int:pk>/messages/",
+            "kompetens/forfragningar/<int:pk>/",
+            "kompetens/forfragningar/<int:pk>/ja/",
+            "kompetens/forfragningar/<int:pk>/nej/",
+            "kompetens/forfragningar/<int:pk>/aterkalla/",
+        ],
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
