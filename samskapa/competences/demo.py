@@ -243,8 +243,10 @@ NEEDS: list[dict[str, Any]] = [
             (NATIONALEKONOM, Importance.NICE),
         ],
         "dimensions": [("social", Importance.MUST), ("ecological", Importance.NICE)],
-        "sectors": [(HelixSector.CIVIL_SOCIETY, Importance.MUST), (HelixSector.ACADEMIA,
-                                                                    Importance.NICE)],
+        "sectors": [
+            (HelixSector.CIVIL_SOCIETY, Importance.MUST),
+            (HelixSector.ACADEMIA, Importance.NICE),
+        ],
     },
     {
         "project": "pa-gransen",
@@ -265,8 +267,12 @@ NEEDS: list[dict[str, Any]] = [
 ]
 
 
-def _profile(spec: dict[str, Any], people: dict[str, User], concepts: dict[str, Concept],
-             today: datetime.date) -> Profile:
+def _profile(
+    spec: dict[str, Any],
+    people: dict[str, User],
+    concepts: dict[str, Concept],
+    today: datetime.date,
+) -> Profile:
     owner: dict[str, Any]
     if "user" in spec:
         user = people[USERS[spec["user"]].email]
@@ -302,8 +308,9 @@ def _profile(spec: dict[str, Any], people: dict[str, User], concepts: dict[str, 
     return profile
 
 
-def _need(spec: dict[str, Any], concepts: dict[str, Concept], leader: User | None,
-          today: datetime.date) -> CompetenceNeed | None:
+def _need(
+    spec: dict[str, Any], concepts: dict[str, Concept], leader: User | None, today: datetime.date
+) -> CompetenceNeed | None:
     project = Project.objects.filter(slug=spec["project"]).first()
     if project is None:
         return None
@@ -322,18 +329,27 @@ def _need(spec: dict[str, Any], concepts: dict[str, Concept], leader: User | Non
     if created:
         dimensions = {d.code: d for d in SustainabilityDimension.objects.all()}
         rows = [
-            Requirement(need=need, kind=RequirementKind.COMPETENCE, concept=concepts[jid],
-                        importance=importance)
+            Requirement(
+                need=need,
+                kind=RequirementKind.COMPETENCE,
+                concept=concepts[jid],
+                importance=importance,
+            )
             for jid, importance in spec["competences"]
         ]
         rows += [
-            Requirement(need=need, kind=RequirementKind.DIMENSION, dimension=dimensions[code],
-                        importance=importance)
+            Requirement(
+                need=need,
+                kind=RequirementKind.DIMENSION,
+                dimension=dimensions[code],
+                importance=importance,
+            )
             for code, importance in spec["dimensions"]
         ]
         rows += [
-            Requirement(need=need, kind=RequirementKind.SECTOR, sector=sector,
-                        importance=importance)
+            Requirement(
+                need=need, kind=RequirementKind.SECTOR, sector=sector, importance=importance
+            )
             for sector, importance in spec["sectors"]
         ]
         Requirement.objects.bulk_create(rows)

@@ -202,8 +202,10 @@ class RequestForm(forms.Form):
         label=_("Message"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Say who you are and why you are asking. Your contact details are shown "
-                    "only if they say yes."),
+        help_text=_(
+            "Say who you are and why you are asking. Your contact details are shown "
+            "only if they say yes."
+        ),
     )
 
 

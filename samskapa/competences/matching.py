@@ -38,7 +38,6 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
@@ -545,8 +544,9 @@ def profiles_for_need(
     if not ids and not need.keys.exists():
         # Nothing to look up by key: the need asks for dimensions or sectors only.
         ids = _without_keys_candidates(need, profiles)
-    candidates = {p.pk: p for p in profile_queryset().filter(pk__in=ids).filter(
-        pk__in=profiles.values("pk"))}
+    candidates = {
+        p.pk: p for p in profile_queryset().filter(pk__in=ids).filter(pk__in=profiles.values("pk"))
+    }
     return _rank([(need, candidates[pk]) for pk in ids if pk in candidates], today, limit)
 
 
@@ -561,8 +561,9 @@ def needs_for_profile(
     today = today or timezone.localdate()
     ranked = _ranked(_NEEDS_FOR_PROFILE, profile.pk, CANDIDATES)
     ids = [pk for pk, _partial in ranked]
-    found = {n.pk: n for n in need_queryset().filter(pk__in=ids, is_open=True).filter(
-        pk__in=needs.values("pk"))}
+    found = {
+        n.pk: n
+        for n in need_queryset().filter(pk__in=ids, is_open=True).filter(pk__in=needs.values("pk"))
+    }
     profile = profile_queryset().get(pk=profile.pk)
     return _rank([(found[pk], profile) for pk in ids if pk in found], today, limit)
-

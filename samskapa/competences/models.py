@@ -212,15 +212,15 @@ class Profile(models.Model):
     def __str__(self) -> str:
         return f"{self.owner_name}: {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("competences:profile_detail", kwargs={"pk": self.pk})
+
     @property
     def owner_name(self) -> str:
         if self.organisation_id:
             return str(self.organisation.name)  # type: ignore[union-attr]
         user = self.user
         return (user.full_name or _("A person")) if user is not None else ""
-
-    def get_absolute_url(self) -> str:
-        return reverse("competences:profile_detail", kwargs={"pk": self.pk})
 
 
 class ProfileKey(models.Model):

@@ -24,11 +24,17 @@ def load_taxonomy(data_dir: Path = DATA_DIR) -> tuple[int, int]:
         concept = existing.get(row["id"])
         if concept is None:
             new.append(
-                Concept(jobtech_id=row["id"], kind=row["kind"], label=row["label"],
-                        ssyk_code=row["ssyk"])
+                Concept(
+                    jobtech_id=row["id"],
+                    kind=row["kind"],
+                    label=row["label"],
+                    ssyk_code=row["ssyk"],
+                )
             )
         elif (concept.kind, concept.label, concept.ssyk_code) != (
-            row["kind"], row["label"], row["ssyk"]
+            row["kind"],
+            row["label"],
+            row["ssyk"],
         ):
             concept.kind, concept.label, concept.ssyk_code = row["kind"], row["label"], row["ssyk"]
             changed.append(concept)
@@ -48,7 +54,8 @@ def load_taxonomy(data_dir: Path = DATA_DIR) -> tuple[int, int]:
             if pair not in known:
                 edges.append(
                     Substitutability(
-                        occupation_id=pair[0], substitute_id=pair[1],
+                        occupation_id=pair[0],
+                        substitute_id=pair[1],
                         percentage=int(row["percentage"]),
                     )
                 )

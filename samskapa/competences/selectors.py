@@ -157,13 +157,12 @@ def concept_search(*, query: str, limit: int = 20) -> list[Concept]:
     if len(query) < 2:
         return []
     found = Concept.objects.filter(label__icontains=query)
-    starts = list(
-        found.filter(label__istartswith=query).order_by(Length("label"), "label")[:limit]
-    )
+    starts = list(found.filter(label__istartswith=query).order_by(Length("label"), "label")[:limit])
     if len(starts) < limit:
         starts += list(
-            found.exclude(pk__in=[c.pk for c in starts])
-            .order_by(Length("label"), "label")[: limit - len(starts)]
+            found.exclude(pk__in=[c.pk for c in starts]).order_by(Length("label"), "label")[
+                : limit - len(starts)
+            ]
         )
     return starts
 
@@ -227,9 +226,7 @@ def team_universe(need: CompetenceNeed) -> tuple[list[str], dict[str, str]]:
 
 def covers_of(match: Any) -> frozenset[str]:
     """What one member brings to a team."""
-    covers = {
-        f"r{m.requirement.pk}" for m in match.competences if m.similarity >= COVERS_AT
-    }
+    covers = {f"r{m.requirement.pk}" for m in match.competences if m.similarity >= COVERS_AT}
     covers |= {f"d:{d.pk}" for d in match.profile.dimensions.all()}
     covers.add(f"s:{match.profile.helix_sector}")
     return frozenset(covers)
@@ -246,9 +243,7 @@ def propose_team(
 ) -> TeamProposal:
     """A team among ``matches`` (the best matches of the need), explained."""
     universe, labels = team_universe(need)
-    candidates = [
-        Candidate(pk=m.profile.pk, covers=covers_of(m), score=m.score) for m in matches
-    ]
+    candidates = [Candidate(pk=m.profile.pk, covers=covers_of(m), score=m.score) for m in matches]
     team = build_team(
         universe=universe,
         candidates=candidates,
@@ -383,4 +378,3 @@ def sent_to(*, user: Viewer, need: CompetenceNeed) -> dict[int, InterestRequest]
             need=need, sender=user, status__in=OPEN_REQUEST_STATUSES
         )
     }
-

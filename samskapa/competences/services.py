@@ -229,8 +229,9 @@ def profile_competence_add(*, actor: User, profile: Profile, concept: Concept) -
             % {"count": MAX_PROFILE_COMPETENCES}
         )
     profile.competences.add(concept)
-    save_with_history(profile, actor=actor, reason=_("Competence added: %(name)s")
-                      % {"name": concept.label})
+    save_with_history(
+        profile, actor=actor, reason=_("Competence added: %(name)s") % {"name": concept.label}
+    )
     profile_keys_refresh(profile=profile)
     return profile
 
@@ -239,8 +240,9 @@ def profile_competence_add(*, actor: User, profile: Profile, concept: Concept) -
 def profile_competence_remove(*, actor: User, profile: Profile, concept: Concept) -> Profile:
     require(actor, "competences.change_profile", profile)
     profile.competences.remove(concept)
-    save_with_history(profile, actor=actor, reason=_("Competence removed: %(name)s")
-                      % {"name": concept.label})
+    save_with_history(
+        profile, actor=actor, reason=_("Competence removed: %(name)s") % {"name": concept.label}
+    )
     profile_keys_refresh(profile=profile)
     return profile
 
@@ -410,8 +412,10 @@ def request_send(
     notification_send(
         recipients=profile_answerers(profile=profile),
         title=lambda: _("Interest request: %(need)s") % {"need": need.title},
-        body=lambda: _("%(sender)s would like you to take part in “%(need)s”.")
-        % {"sender": actor.full_name or actor.email, "need": need.title},
+        body=lambda: (
+            _("%(sender)s would like you to take part in “%(need)s”.")
+            % {"sender": actor.full_name or actor.email, "need": need.title}
+        ),
         url=request.get_absolute_url(),
     )
     return request
@@ -432,8 +436,9 @@ def request_accept(*, actor: User, request: InterestRequest) -> InterestRequest:
     _answer(request, actor=actor, status=RequestStatus.ACCEPTED)
     notification_send(
         recipients=[request.sender],
-        title=lambda: _("Your interest request was accepted: %(need)s")
-        % {"need": request.need.title},
+        title=lambda: (
+            _("Your interest request was accepted: %(need)s") % {"need": request.need.title}
+        ),
         body=lambda: _("You can now see the contact details and write to each other."),
         url=request.get_absolute_url(),
     )
@@ -457,8 +462,9 @@ def request_withdraw(*, actor: User, request: InterestRequest) -> InterestReques
     if was_accepted:
         notification_send(
             recipients=profile_answerers(profile=request.profile),
-            title=lambda: _("An interest request was withdrawn: %(need)s")
-            % {"need": request.need.title},
+            title=lambda: (
+                _("An interest request was withdrawn: %(need)s") % {"need": request.need.title}
+            ),
             url=request.get_absolute_url(),
         )
     return request

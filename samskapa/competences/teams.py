@@ -151,4 +151,3 @@ def _greedy(
             break
         team.add(candidate.pk)
     return team
-

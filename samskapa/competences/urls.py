@@ -25,9 +25,7 @@ urlpatterns = [
     ),
     path("behov/<int:pk>/matchningar/", views.need_matches, name="need_matches"),
     path("behov/<int:pk>/team/", views.need_team, name="need_team"),
-    path(
-        "behov/<int:pk>/forfragan/<int:profile_pk>/", views.request_send, name="request_send"
-    ),
+    path("behov/<int:pk>/forfragan/<int:profile_pk>/", views.request_send, name="request_send"),
     path("forfragningar/", views.request_list_view, name="request_list"),
     path("forfragningar/<int:pk>/", views.request_detail, name="request_detail"),
     path("forfragningar/<int:pk>/ja/", views.request_accept, name="request_accept"),

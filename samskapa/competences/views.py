@@ -148,8 +148,9 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
     profile = access_profile(user=user, pk=pk, rule="competences.change_profile")
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.profile_update, actor=user, profile=profile,
-                     **form.cleaned_data)
+        call_service(
+            form, services.profile_update, actor=user, profile=profile, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(profile)
@@ -161,8 +162,13 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def profile_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     profile = access_profile(user=user, pk=pk, rule="competences.change_profile")
-    if call_action(request, services.profile_delete, actor=user, profile=profile,
-                   success=_("The profile has been deleted.")):
+    if call_action(
+        request,
+        services.profile_delete,
+        actor=user,
+        profile=profile,
+        success=_("The profile has been deleted."),
+    ):
         return redirect("competences:index")
     return redirect(profile)
 
@@ -256,8 +262,9 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     need = access_competence_need(user=user, pk=pk, rule="competences.change_need")
     form = CompetenceNeedForm(request.POST or None, instance=need)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.competence_need_update, actor=user, need=need,
-                     **form.cleaned_data)
+        call_service(
+            form, services.competence_need_update, actor=user, need=need, **form.cleaned_data
+        )
         if form.is_valid():
             messages.success(request, _("The changes have been saved."))
             return redirect(need)
@@ -313,8 +320,13 @@ def requirement_remove(request: HttpRequest, pk: int, requirement_pk: int) -> Ht
     user = signed_in(request.user)
     need = access_competence_need(user=user, pk=pk, rule="competences.change_need")
     requirement = get_object_or_404(need.requirements.all(), pk=requirement_pk)
-    call_action(request, services.requirement_remove, actor=user, requirement=requirement,
-                success=_("The requirement has been removed."))
+    call_action(
+        request,
+        services.requirement_remove,
+        actor=user,
+        requirement=requirement,
+        success=_("The requirement has been removed."),
+    )
     return redirect("competences:need_requirements", pk=need.pk)
 
 
@@ -336,8 +348,9 @@ def need_team(request: HttpRequest, pk: int) -> HttpResponse:
     pool = matches_for_need(user=user, need=need, limit=TEAM_POOL)
     choices = [(m.profile.pk, f"{m.profile.owner_name}: {m.profile.title}") for m in pool]
     asked = "min_size" in request.GET
-    form = TeamForm(request.GET if asked else None, candidates=choices,
-                    initial={"min_size": 2, "max_size": 5})
+    form = TeamForm(
+        request.GET if asked else None, candidates=choices, initial={"min_size": 2, "max_size": 5}
+    )
     proposal = None
     if asked and form.is_valid():
         proposal = propose_team(
@@ -369,8 +382,9 @@ def request_send(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse
     profile: Profile = access_profile(user=user, pk=profile_pk)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        sent = call_service(form, services.request_send, actor=user, need=need, profile=profile,
-                            **form.cleaned_data)
+        sent = call_service(
+            form, services.request_send, actor=user, need=need, profile=profile, **form.cleaned_data
+        )
         if sent is not None:
             messages.success(request, _("The request has been sent."))
             return redirect(sent)
@@ -400,8 +414,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     interest = access_request(user=user, pk=pk)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.message_post, actor=user, request=interest,
-                     **form.cleaned_data)
+        call_service(form, services.message_post, actor=user, request=interest, **form.cleaned_data)
         if form.is_valid():
             messages.success(request, _("The message has been sent."))
             return redirect(interest)
@@ -432,7 +445,9 @@ def _request_action(request: HttpRequest, pk: int, service: Any, success: str) -
 @require_POST
 def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return _request_action(
-        request, pk, services.request_accept,
+        request,
+        pk,
+        services.request_accept,
         _("You said yes. You can now see each other's contact details."),
     )
 
@@ -441,7 +456,9 @@ def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_decline(request: HttpRequest, pk: int) -> HttpResponse:
     return _request_action(
-        request, pk, services.request_decline,
+        request,
+        pk,
+        services.request_decline,
         _("You said no. The sender is not told."),
     )
 

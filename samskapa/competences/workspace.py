@@ -68,9 +68,11 @@ def search_sources() -> list[SearchSource]:
 
 def personal_data(*, user: User) -> dict[str, Any]:
     """The person's own profile, the requests they sent and received, and their messages."""
-    profile = Profile.objects.filter(user=user).prefetch_related(
-        "competences", "dimensions", "municipalities", "regions"
-    ).first()
+    profile = (
+        Profile.objects.filter(user=user)
+        .prefetch_related("competences", "dimensions", "municipalities", "regions")
+        .first()
+    )
     data: dict[str, Any] = {"competence_profile": None}
     if profile is not None:
         data["competence_profile"] = {

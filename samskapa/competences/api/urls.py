@@ -6,9 +6,7 @@ from samskapa.competences.api import views
 
 urlpatterns = [
     path("competence-concepts/", views.ConceptList.as_view(), name="competence-concept-list"),
-    path(
-        "competence-profiles/", views.ProfileListCreate.as_view(), name="competence-profile-list"
-    ),
+    path("competence-profiles/", views.ProfileListCreate.as_view(), name="competence-profile-list"),
     path(
         "competence-profiles/<int:pk>/",
         views.ProfileDetail.as_view(),
@@ -44,7 +42,9 @@ urlpatterns = [
     ),
     path("competence-needs/<int:pk>/team/", views.NeedTeam.as_view(), name="competence-need-team"),
     path(
-        "interest-requests/", views.InterestRequestListCreate.as_view(), name="interest-request-list"
+        "interest-requests/",
+        views.InterestRequestListCreate.as_view(),
+        name="interest-request-list",
     ),
     path(
         "interest-requests/<int:pk>/",

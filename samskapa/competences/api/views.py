@@ -163,7 +163,10 @@ class ProfileListCreate(generics.ListCreateAPIView):
 
     serializer_class = ProfileSerializer
     filterset_class = ProfileFilter
-    permission_classes = [permissions.IsAuthenticated, *generics.ListCreateAPIView.permission_classes]
+    permission_classes = [
+        permissions.IsAuthenticated,
+        *generics.ListCreateAPIView.permission_classes,
+    ]
     rules = {
         "GET": None,  # scoped by profiles_visible_to (competences.view_profile)
         "POST": "competences.add_profile",
@@ -209,7 +212,9 @@ class ProfileDetail(generics.RetrieveUpdateDestroyAPIView):
 class CompetenceMatchSerializer(serializers.Serializer):
     requirement = serializers.IntegerField(source="requirement.pk")
     competence = serializers.CharField(source="requirement.concept.label")
-    importance = serializers.ChoiceField(source="requirement.importance", choices=Importance.choices)
+    importance = serializers.ChoiceField(
+        source="requirement.importance", choices=Importance.choices
+    )
     covered = serializers.BooleanField()
     similarity = serializers.FloatField()
     how = serializers.CharField()
@@ -551,7 +556,10 @@ class InterestRequestListCreate(generics.ListCreateAPIView):
 
     serializer_class = InterestRequestSerializer
     filter_backends: list[Any] = []
-    permission_classes = [permissions.IsAuthenticated, *generics.ListCreateAPIView.permission_classes]
+    permission_classes = [
+        permissions.IsAuthenticated,
+        *generics.ListCreateAPIView.permission_classes,
+    ]
     rules = {
         "GET": None,  # scoped by requests_visible_to (competences.view_request)
         "POST": None,  # request_send checks competences.match_need on the need (403)

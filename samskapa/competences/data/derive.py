@@ -56,8 +56,13 @@ def _concepts(source: Path) -> list[dict[str, str]]:
     for skill in skills:
         rows.setdefault(
             skill["id"],
-            {"id": skill["id"], "kind": "skill", "label": skill["preferred_label"], "ssyk": "",
-             "group": ""},
+            {
+                "id": skill["id"],
+                "kind": "skill",
+                "label": skill["preferred_label"],
+                "ssyk": "",
+                "group": "",
+            },
         )
     return sorted(rows.values(), key=lambda row: (row["kind"], row["label"], row["id"]))
 
@@ -71,7 +76,9 @@ def _substitutability(source: Path, known: set[str]) -> list[tuple[str, str, int
     for occupation in data:
         for other in occupation.get("substituted_by") or []:
             if occupation["id"] in known and other["id"] in known:
-                edges.add((occupation["id"], other["id"], int(other["substitutability_percentage"])))
+                edges.add(
+                    (occupation["id"], other["id"], int(other["substitutability_percentage"]))
+                )
     return sorted(edges)
 
 

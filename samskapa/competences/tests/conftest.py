@@ -1,10 +1,10 @@
 """A hand-made piece of the taxonomy with known relations, for the tests of matching.
 
-    SSYK 2163 (group "Planarkitekter"): Planarkitekt, Översiktsplanerare
-    SSYK 2161: Arkitekt, which JobTech says can replace a Planarkitekt to 75 %
-    SSYK 2162: Landskapsarkitekt, in the same minor group 216: a related occupation
-    SSYK 2621: Antikvarie, related to none of them
-    a skill: Medborgardialog
+SSYK 2163 (group "Planarkitekter"): Planarkitekt, Översiktsplanerare
+SSYK 2161: Arkitekt, which JobTech says can replace a Planarkitekt to 75 %
+SSYK 2162: Landskapsarkitekt, in the same minor group 216: a related occupation
+SSYK 2621: Antikvarie, related to none of them
+a skill: Medborgardialog
 """
 
 from dataclasses import dataclass

@@ -70,9 +70,10 @@ def test_the_api_shows_contact_details_only_when_accepted(
     assert accepted.status_code == 200
     assert accepted.json()["contact"]["sender_email"] == gavle_leader.email
     api_client.force_authenticate(gavle_leader)
-    assert api_client.get(f"/api/v1/interest-requests/{pk}/").json()["contact"][
-        "profile_email"
-    ] == "rut@example.org"
+    assert (
+        api_client.get(f"/api/v1/interest-requests/{pk}/").json()["contact"]["profile_email"]
+        == "rut@example.org"
+    )
 
 
 def test_a_decline_is_private(client, gavle_leader, need, profile) -> None:

@@ -134,8 +134,11 @@ def test_availability_counts_the_share_of_the_period(taxonomy: Taxonomy, residen
     )
     RequirementFactory(need=need, concept=taxonomy.antikvarie)
     refresh_keys(need)
-    ProfileFactory(title="half year", competences=[taxonomy.antikvarie],
-                   available_from=datetime.date(2026, 7, 1))
+    ProfileFactory(
+        title="half year",
+        competences=[taxonomy.antikvarie],
+        available_from=datetime.date(2026, 7, 1),
+    )
     ProfileFactory(title="whole year", competences=[taxonomy.antikvarie])
     ProfileFactory(title="too little time", competences=[taxonomy.antikvarie], share_of_time=10)
 

@@ -25,7 +25,8 @@ def test_profiles_are_for_registered_users_only(client, api_client, resident) ->
     assert client.get(profile.get_absolute_url()).status_code == 302
     assert api_client.get("/api/v1/competence-profiles/").status_code in (401, 403)
     assert all(
-        hit.results == [] for hit in site_search(user=_anonymous(), query="Antikvarie")
+        hit.results == []
+        for hit in site_search(user=_anonymous(), query="Antikvarie")
         if hit.source.key == "competence-profile"
     )
     client.force_login(resident)
@@ -60,16 +61,26 @@ def test_a_profile_is_created_and_changed_through_the_form(client, resident) -> 
     client.force_login(resident)
     response = client.post(
         reverse("competences:profile_create"),
-        {"title": "", "helix_sector": "academia", "contact_email": "x@example.org",
-         "share_of_time": "300", "offers": "Det jag skrev"},
+        {
+            "title": "",
+            "helix_sector": "academia",
+            "contact_email": "x@example.org",
+            "share_of_time": "300",
+            "offers": "Det jag skrev",
+        },
     )
     assert response.status_code == 200
     assert "Det jag skrev" in response.content.decode()
     assert not Profile.objects.exists()
     response = client.post(
         reverse("competences:profile_create"),
-        {"title": "Forskare", "helix_sector": "academia", "contact_email": "x@example.org",
-         "share_of_time": "30", "is_published": "on"},
+        {
+            "title": "Forskare",
+            "helix_sector": "academia",
+            "contact_email": "x@example.org",
+            "share_of_time": "30",
+            "is_published": "on",
+        },
     )
     profile = Profile.objects.get()
     assert response.status_code == 302 and profile.user == resident
@@ -120,10 +131,12 @@ def test_a_need_is_stated_with_requirements(client, taxonomy: Taxonomy, gavle_le
     url = reverse("competences:need_requirements", args=[need.pk])
     client.post(url, {"concept": taxonomy.antikvarie.pk, "importance": "must"})
     social = SustainabilityDimension.objects.get(code="social")
-    client.post(url, {"add": "dimension", "dimension-dimension": social.pk,
-                      "dimension-importance": "nice"})
-    response = client.post(url, {"add": "sector", "sector-sector": "nope",
-                                 "sector-importance": "must"})
+    client.post(
+        url, {"add": "dimension", "dimension-dimension": social.pk, "dimension-importance": "nice"}
+    )
+    response = client.post(
+        url, {"add": "sector", "sector-sector": "nope", "sector-importance": "must"}
+    )
     assert response.status_code == 200  # the form again, with its error
     kinds = sorted(need.requirements.values_list("kind", flat=True))
     assert kinds == [RequirementKind.COMPETENCE, RequirementKind.DIMENSION]
@@ -152,8 +165,9 @@ def test_matches_and_team_pages_show_the_explanation(
         reverse("competences:need_team", args=[need.pk]), {"min_size": "1", "max_size": "3"}
     ).content.decode()
     assert "Ingen kandidat kan täcka" in team and "Antikvarie" in team
-    bad = client.get(reverse("competences:need_team", args=[need.pk]),
-                     {"min_size": "4", "max_size": "2"})
+    bad = client.get(
+        reverse("competences:need_team", args=[need.pk]), {"min_size": "4", "max_size": "2"}
+    )
     assert bad.status_code == 200
 
 
