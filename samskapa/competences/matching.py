@@ -167,7 +167,7 @@ def need_key_rows(need: CompetenceNeed, requirements: Sequence[Requirement]) -> 
                 * IMPORTANCE_WEIGHTS[Importance(requirement.importance)]
                 / weights
             )
-            keys = requirement_keys(requirement.concept, substitutes[requirement.concept_id])
+            keys = requirement_keys(requirement.concept, substitutes[requirement.concept.pk])
             rows += [
                 NeedKey(need=need, item=f"r{requirement.pk}", key=key, weight=base * similarity)
                 for key, similarity in keys.items()

@@ -220,7 +220,7 @@ class Profile(models.Model):
         if self.organisation_id:
             return str(self.organisation.name)  # type: ignore[union-attr]
         user = self.user
-        return (user.full_name or _("A person")) if user is not None else ""
+        return str(user.full_name or _("A person")) if user is not None else ""
 
 
 class ProfileKey(models.Model):

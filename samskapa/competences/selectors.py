@@ -341,6 +341,8 @@ def profile_answerers(*, profile: Profile) -> QuerySet[User]:
     """Who answers for a profile: the person, or the organisation's leaders."""
     if profile.user_id:
         return User.objects.filter(pk=profile.user_id, is_active=True)
+    if profile.organisation_id is None:
+        return User.objects.none()
     return User.objects.filter(
         is_active=True,
         memberships__organisation_id=profile.organisation_id,

@@ -223,7 +223,7 @@ class CompetenceMatchSerializer(serializers.Serializer):
 
 class PartSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    name = serializers.CharField(source="label")
     value = serializers.FloatField()
     weight = serializers.FloatField()
 
@@ -275,11 +275,11 @@ class RequirementSerializer(serializers.ModelSerializer):
         allow_null=True,
     )
     sector = serializers.ChoiceField(choices=HelixSector.choices, required=False, allow_blank=True)
-    label = serializers.CharField(source="__str__", read_only=True)
+    name = serializers.CharField(source="__str__", read_only=True)
 
     class Meta:
         model = Requirement
-        fields = ["id", "kind", "concept", "dimension", "sector", "importance", "label"]
+        fields = ["id", "kind", "concept", "dimension", "sector", "importance", "name"]
         read_only_fields = ["kind"]
 
 

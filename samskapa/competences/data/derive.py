@@ -85,9 +85,9 @@ def _substitutability(source: Path, known: set[str]) -> list[tuple[str, str, int
 def main(source: Path) -> None:
     concepts = _concepts(source)
     with (HERE / "concepts.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["id", "kind", "label", "ssyk", "group"])
-        writer.writeheader()
-        writer.writerows(concepts)
+        concept_writer = csv.DictWriter(handle, fieldnames=["id", "kind", "label", "ssyk", "group"])
+        concept_writer.writeheader()
+        concept_writer.writerows(concepts)
     edges = _substitutability(source, {row["id"] for row in concepts})
     with (HERE / "substitutability.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

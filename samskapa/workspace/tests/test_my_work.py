@@ -265,8 +265,9 @@ class TestInbox:
 
         def inbox_queries() -> None:
             forget_memberships(gavle_leader)
-            # Memberships, then a capped count and a page of items per section.
-            with django_assert_num_queries(7):
+            # Memberships, then a capped count and a page of items per section, and whether
+            # the person answers for a competence profile (they do not: no section).
+            with django_assert_num_queries(8):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")
