@@ -25,6 +25,7 @@ setup: assets
 	mkdir -p var
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_reference_data
+	$(LOCAL) $(BIN)/python manage.py load_competence_taxonomy
 	$(LOCAL) $(BIN)/python manage.py load_demo_data
 
 run: setup

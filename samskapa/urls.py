@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("uppfoljning/", include("samskapa.indicators.urls")),
     path("strategi/", include("samskapa.strategy.urls")),
     path("marknadsplats/", include("samskapa.marketplace.urls")),
+    path("kompetens/", include("samskapa.competences.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

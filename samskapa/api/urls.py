@@ -10,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from samskapa.accounts.api import urls as accounts
 from samskapa.api.views import api_index
 from samskapa.assessment.api import urls as assessment
+from samskapa.competences.api import urls as competences
 from samskapa.core.api import urls as core
 from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
@@ -43,6 +44,7 @@ v1 = [
     path("", include(events)),
     path("", include(indicators)),
     path("", include(marketplace)),
+    path("", include(competences)),
 ]
 
 urlpatterns = [

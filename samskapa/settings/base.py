@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "samskapa.indicators",
     "samskapa.strategy",
     "samskapa.marketplace",
+    "samskapa.competences",
     "samskapa.workspace",
     "samskapa.api",
 ]
@@ -268,6 +269,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationTypeEnum": "samskapa.organisations.models.OrganisationType",
         "VisibilityEnum": "samskapa.core.models.Visibility",
         "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
+        "HelixSectorEnum": "samskapa.core.models.HelixSector",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

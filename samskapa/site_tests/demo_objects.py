@@ -13,6 +13,8 @@ from django.utils.http import int_to_base36
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
+from samskapa.competences.models import CompetenceNeed, InterestRequest, Requirement
+from samskapa.competences.models import Profile as CompetenceProfile
 from samskapa.core.emails import unsubscribe_token
 from samskapa.core.models import Notification
 from samskapa.events import demo as events_demo
@@ -208,6 +210,22 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         item = found.first() or model.objects.order_by("pk").first()
         assert item is not None, f"The demo content has no {model.__name__}."
         return {"pk": str(getattr(item, f"{parent}_id")), "item": str(item.pk)}
+
+    def competence() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceNeed, project=demo.project)}
+
+    def requirement() -> dict[str, str]:
+        need_pk = demo.first(CompetenceNeed, project=demo.project)
+        return {"pk": need_pk, "requirement_pk": demo.first(Requirement, need_id=need_pk)}
+
+    def competence_profile() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceProfile, organisation=demo.organisation)}
+
+    def contact() -> dict[str, str]:
+        return {**competence(), "profile_pk": demo.first(CompetenceProfile, user__isnull=False)}
+
+    def interest() -> dict[str, str]:
+        return {"pk": demo.first(InterestRequest, sender=demo.leader)}
 
     def key(uidb36: bool = False) -> dict[str, str]:
         values = {"key": "4ae-8f2c1d"}
@@ -483,6 +501,42 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "pk": demo.first(ExperienceReport, method__slug="trygghetsvandring"),
         }: ["metoder/<slug:slug>/erfarenheter/<int:pk>/ta-bort/"],
         **_events_path_values(demo),
+        competence: [
+            "api/v1/competence-needs/<int:pk>/",
+            "api/v1/competence-needs/<int:pk>/requirements/",
+            "api/v1/competence-needs/<int:pk>/matches/",
+            "api/v1/competence-needs/<int:pk>/team/",
+            "kompetens/behov/<int:pk>/",
+            "kompetens/behov/<int:pk>/andra/",
+            "kompetens/behov/<int:pk>/krav/",
+            "kompetens/behov/<int:pk>/matchningar/",
+            "kompetens/behov/<int:pk>/team/",
+        ],
+        requirement: [
+            "api/v1/competence-needs/<int:pk>/requirements/<int:requirement_pk>/",
+            "kompetens/behov/<int:pk>/krav/<int:requirement_pk>/ta-bort/",
+        ],
+        competence_profile: [
+            "api/v1/competence-profiles/<int:pk>/",
+            "api/v1/competence-profiles/<int:pk>/matches/",
+            "kompetens/profiler/<int:pk>/",
+            "kompetens/profiler/<int:pk>/andra/",
+            "kompetens/profiler/<int:pk>/ta-bort/",
+            "kompetens/profiler/<int:pk>/kompetenser/",
+            "kompetens/profiler/<int:pk>/matchningar/",
+        ],
+        contact: ["kompetens/behov/<int:pk>/forfragan/<int:profile_pk>/"],
+        interest: [
+            "api/v1/interest-requests/<int:pk>/",
+            "api/v1/interest-requests/<int:pk>/accept/",
+            "api/v1/interest-requests/<int:pk>/decline/",
+            "api/v1/interest-requests/<int:pk>/withdraw/",
+            "api/v1/interest-requests/<int:pk>/messages/",
+            "kompetens/forfragningar/<int:pk>/",
+            "kompetens/forfragningar/<int:pk>/ja/",
+            "kompetens/forfragningar/<int:pk>/nej/",
+            "kompetens/forfragningar/<int:pk>/aterkalla/",
+        ],
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"

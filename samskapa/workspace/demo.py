@@ -9,6 +9,7 @@ from django.db import transaction
 from samskapa.accounts import demo as accounts
 from samskapa.accounts.models import User
 from samskapa.assessment import demo as assessment
+from samskapa.competences import demo as competences
 from samskapa.events import demo as events
 from samskapa.ideas import demo as ideas
 from samskapa.indicators import demo as indicators
@@ -42,6 +43,7 @@ def load_demo_data() -> dict[str, int]:
     indicators.load_indicators_demo()
     strategy.load_strategy_demo()
     marketplace.load_marketplace_demo()
+    competences.load_competences_demo()
     return {
         "organisations": Organisation.objects.count(),
         "projects": Project.objects.count(),

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from samskapa.accounts.models import User
 from samskapa.assessment import workspace as assessment
+from samskapa.competences import workspace as competences
 from samskapa.core.access import Viewer
 from samskapa.core.inbox import InboxSection
 from samskapa.core.search import SearchSource
@@ -49,6 +50,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     events.inbox_sections,
     indicators.inbox_sections,
     marketplace.inbox_sections,
+    competences.inbox_sections,
 ]
 
 # What the site search looks through, in the order the results are shown.
@@ -64,6 +66,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     indicators.search_sources,
     strategy.search_sources,
     marketplace.search_sources,
+    competences.search_sources,
 ]
 
 # Each search section shows this many hits.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
+from samskapa.competences import workspace as competences
 from samskapa.core import selectors as core
 from samskapa.events import workspace as events
 from samskapa.indicators import workspace as indicators
@@ -26,6 +27,7 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     organisations.personal_data,
     methods.personal_data,
     events.personal_data,
+    competences.personal_data,
     core.personal_data,
     sdg.personal_data,
     indicators.personal_data,

@@ -20,6 +20,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 
 from samskapa.accounts.tests.factories import UserFactory
+from samskapa.competences.models import CompetenceNeed, InterestRequest, Profile
+from samskapa.competences.selectors import (
+    competence_needs_visible_to,
+    profiles_visible_to,
+    requests_visible_to,
+)
+from samskapa.competences.tests.factories import (
+    CompetenceNeedFactory,
+    InterestRequestFactory,
+)
+from samskapa.competences.tests.factories import ProfileFactory as CompetenceProfileFactory
 from samskapa.core.models import Notification, Visibility
 from samskapa.core.predicates import forget_memberships
 from samskapa.events.models import Event, ExperiencePost, Network
@@ -97,6 +108,9 @@ TWINS = [
     Twin("strategy.view_strategy", Strategy, strategies_visible_to),
     Twin("marketplace.view_service", Service, services_visible_to),
     Twin("marketplace.view_request", ProcurementRequest, requests_visible_to),
+    Twin("competences.view_profile", Profile, profiles_visible_to),
+    Twin("competences.view_need", CompetenceNeed, competence_needs_visible_to),
+    Twin("competences.view_request", InterestRequest, requests_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -194,7 +208,22 @@ def world(reference_data: None) -> dict[str, Any]:
             SuggestionFeedback.objects.create(
                 user=person, target=Target.objects.get(code="11.2"), accepted=True
             )
+    _competences(people, gavle, naringen, internal)
     return people
+
+
+def _competences(people: dict[str, Any], gavle: Organisation, *projects: Project) -> None:
+    """Profiles published and not, needs for competence on every kind of target, a request."""
+    published = CompetenceProfileFactory(user=people["resident"])
+    CompetenceProfileFactory(user=people["member"], is_published=False)
+    CompetenceProfileFactory(user=None, organisation=gavle, is_published=False)
+    for project in projects:
+        need = CompetenceNeedFactory(project=project)
+        CompetenceNeedFactory(project=None, challenge=Challenge.objects.filter(project=project)[0])
+        CompetenceNeedFactory(project=None, need=Need.objects.filter(project=project)[0])
+        InterestRequestFactory(need=need, profile=published, sender=people["leader"])
+    for initiative in Initiative.objects.all()[:4]:
+        CompetenceNeedFactory(project=None, initiative=initiative)
 
 
 @pytest.mark.parametrize("twin", TWINS, ids=lambda twin: twin.rule)
