@@ -24,7 +24,9 @@ from samskapa.competences.models import CompetenceNeed, InterestRequest, Profile
 from samskapa.competences.selectors import (
     competence_needs_visible_to,
     profiles_visible_to,
-    requests_visible_to,
+)
+from samskapa.competences.selectors import (
+    requests_visible_to as interest_requests_visible_to,
 )
 from samskapa.competences.tests.factories import (
     CompetenceNeedFactory,
@@ -48,7 +50,10 @@ from samskapa.indicators.models import Indicator
 from samskapa.indicators.selectors import indicators_visible_to
 from samskapa.indicators.tests.factories import IndicatorFactory
 from samskapa.marketplace.models import ProcurementRequest, RequestStatus, Service
-from samskapa.marketplace.selectors import requests_visible_to, services_visible_to
+from samskapa.marketplace.selectors import (
+    requests_visible_to as procurement_requests_visible_to,
+)
+from samskapa.marketplace.selectors import services_visible_to
 from samskapa.marketplace.tests.factories import RequestFactory, ServiceFactory
 from samskapa.methods.models import Method, MethodStatus
 from samskapa.methods.selectors import methods_visible_to
@@ -107,10 +112,10 @@ TWINS = [
     Twin("indicators.view_indicator", Indicator, indicators_visible_to),
     Twin("strategy.view_strategy", Strategy, strategies_visible_to),
     Twin("marketplace.view_service", Service, services_visible_to),
-    Twin("marketplace.view_request", ProcurementRequest, requests_visible_to),
+    Twin("marketplace.view_request", ProcurementRequest, procurement_requests_visible_to),
     Twin("competences.view_profile", Profile, profiles_visible_to),
     Twin("competences.view_need", CompetenceNeed, competence_needs_visible_to),
-    Twin("competences.view_request", InterestRequest, requests_visible_to),
+    Twin("competences.view_request", InterestRequest, interest_requests_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
