@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.widgets import CheckboxPicker
 from samskapa.events.models import (
     AgendaItem,
     Event,
@@ -240,12 +241,12 @@ class PostForm(forms.ModelForm):
 
     class Meta:
         model = ExperiencePost
-        fields = ["title", "body", "organisation", "event", "initiatives"]
+        fields = ["title", "body", "organisation", "event", "methods", "initiatives"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 10}),
-            "initiatives": forms.SelectMultiple(attrs={"size": 6}),
+            "methods": CheckboxPicker,
+            "initiatives": CheckboxPicker,
         }
-        help_texts = {"initiatives": _("Hold Ctrl (or Cmd) to choose several.")}
 
     def __init__(
         self,
@@ -253,12 +254,14 @@ class PostForm(forms.ModelForm):
         organisations: QuerySet[Organisation],
         events: QuerySet[Event],
         initiatives: QuerySet[Any],
+        methods: QuerySet[Any],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["event"].queryset = events  # type: ignore[attr-defined]
         self.fields["initiatives"].queryset = initiatives  # type: ignore[attr-defined]
+        self.fields["methods"].queryset = methods  # type: ignore[attr-defined]
 
 
 class CommentForm(forms.Form):

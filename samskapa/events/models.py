@@ -420,7 +420,8 @@ class Feedback(models.Model):
 
 
 class ExperiencePost(models.Model):
-    """Erfarenhetsinlägg: what a member of a network learned, linked to events and initiatives."""
+    """Erfarenhetsinlägg: what a member of a network learned, linked to events, methods and
+    initiatives."""
 
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="posts"
@@ -454,6 +455,12 @@ class ExperiencePost(models.Model):
     initiatives = models.ManyToManyField(
         "portfolio.Initiative",
         verbose_name=_("initiatives"),
+        blank=True,
+        related_name="experience_posts",
+    )
+    methods = models.ManyToManyField(
+        "methods.Method",
+        verbose_name=_("methods"),
         blank=True,
         related_name="experience_posts",
     )

@@ -22,6 +22,7 @@ from samskapa.events.selectors import (
     access_post,
     event_list,
     initiatives_linkable,
+    methods_linkable,
     network_list,
     network_members,
     network_news,
@@ -30,6 +31,7 @@ from samskapa.events.selectors import (
     organisations_posting_for,
     post_comments,
     post_initiatives,
+    post_methods,
 )
 
 PER_PAGE = 20
@@ -190,6 +192,7 @@ def post_create(request: HttpRequest, slug: str) -> HttpResponse:
         organisations=organisations,
         events=event_list(user=user).filter(network=network).order_by("-starts_at", "-pk"),
         initiatives=initiatives_linkable(user=user),
+        methods=methods_linkable(user=user),
     )
     if request.method == "POST" and form.is_valid():
         post = call_service(
@@ -220,6 +223,7 @@ def post_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if post.event and request.user.has_perm("events.view_event", post.event)
         else None,
         "initiatives": post_initiatives(user=request.user, post=post),
+        "methods": post_methods(user=request.user, post=post),
         "page_obj": paginate(request, post_comments(post=post), per_page=50),
         "form": form,
         "can_comment": request.user.has_perm("events.comment_post", post),

@@ -32,6 +32,8 @@ from samskapa.events.models import (
     RegistrationStatus,
 )
 from samskapa.events.rules import ORGANISER_ROLES
+from samskapa.methods.models import Method
+from samskapa.methods.selectors import methods_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.portfolio.models import Initiative
 from samskapa.portfolio.selectors import initiatives_visible_to
@@ -137,6 +139,15 @@ def post_initiatives(*, user: Viewer, post: ExperiencePost) -> QuerySet[Initiati
 
 def initiatives_linkable(*, user: Viewer) -> QuerySet[Initiative]:
     return initiatives_visible_to(user=user).order_by("title")
+
+
+def post_methods(*, user: Viewer, post: ExperiencePost) -> QuerySet[Method]:
+    """The methods of the toolbox the post links to that ``user`` may see."""
+    return methods_visible_to(user=user).filter(experience_posts=post).order_by("title")
+
+
+def methods_linkable(*, user: Viewer) -> QuerySet[Method]:
+    return methods_visible_to(user=user).order_by("title")
 
 
 def organisations_posting_for(*, user: User, network: Network) -> QuerySet[Organisation]:

@@ -42,10 +42,12 @@ from samskapa.events.models import (
 )
 from samskapa.events.selectors import (
     initiatives_linkable,
+    methods_linkable,
     networks_for_event,
     organisations_posting_for,
 )
 from samskapa.geo.models import Municipality
+from samskapa.methods.models import Method
 from samskapa.organisations.models import Organisation
 from samskapa.portfolio.models import Initiative
 
@@ -705,6 +707,7 @@ def post_create(
     organisation: Organisation | None = None,
     event: Event | None = None,
     initiatives: Iterable[Initiative] = (),
+    methods: Iterable[Method] = (),
 ) -> ExperiencePost:
     """Share an experience in the network, for a member organisation the actor belongs to."""
     require(actor, "events.post_experience", network)
@@ -731,6 +734,10 @@ def post_create(
     )
     if any(initiative.pk not in visible for initiative in initiatives):
         raise ValidationError({"initiatives": _("Only initiatives you can see can be linked.")})
+    methods = list(methods)
+    linkable = methods_linkable(user=actor).filter(pk__in=[method.pk for method in methods])
+    if len(set(linkable.values_list("pk", flat=True))) != len({method.pk for method in methods}):
+        raise ValidationError({"methods": _("Only methods you can see can be linked.")})
     post = ExperiencePost(
         network=network,
         author=actor,
@@ -741,6 +748,7 @@ def post_create(
     )
     save_with_history(post, actor=actor)
     post.initiatives.set(initiatives)
+    post.methods.set(methods)
     return post
 
 

@@ -10,7 +10,14 @@ from samskapa.accounts.models import User
 from samskapa.accounts.tests.factories import UserFactory
 from samskapa.core.models import Notification
 from samskapa.events import services
-from samskapa.events.models import Event, Feedback, Network, Registration, RegistrationStatus
+from samskapa.events.models import (
+    Event,
+    ExperiencePost,
+    Feedback,
+    Network,
+    Registration,
+    RegistrationStatus,
+)
 from samskapa.events.tests.factories import EventFactory, RegistrationFactory, in_days
 from samskapa.organisations.models import Organisation
 
@@ -255,3 +262,32 @@ def test_members_post_experiences_and_comments_reach_the_author(
     assert Notification.objects.filter(
         recipient=kiruna_member, url=post.get_absolute_url()
     ).exists()
+
+
+def test_a_post_links_methods_of_the_toolbox_the_author_may_see(
+    network: Network, kiruna: Organisation, kiruna_member: User, resident: User
+) -> None:
+    from samskapa.methods.models import MethodStatus
+    from samskapa.methods.tests.factories import MethodFactory
+
+    published = MethodFactory(status=MethodStatus.PUBLISHED)
+    someone_elses_proposal = MethodFactory(status=MethodStatus.PROPOSED, proposed_by=resident)
+    with pytest.raises(ValidationError, match="Only methods you can see"):
+        services.post_create(
+            actor=kiruna_member,
+            network=network,
+            title="T",
+            body="B",
+            methods=[published, someone_elses_proposal],
+        )
+    assert not ExperiencePost.objects.exists()
+
+    post = services.post_create(
+        actor=kiruna_member,
+        network=network,
+        title="Vandringen",
+        body="Den fungerade",
+        methods=[published],
+    )
+    assert list(post.methods.all()) == [published]
+    assert list(published.experience_posts.all()) == [post]
