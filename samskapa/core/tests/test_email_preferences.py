@@ -88,7 +88,11 @@ def test_one_click_unsubscribe_stops_that_kind_only(
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.parametrize("token", ["nonsense", unsubscribe_token(user_id=1, kind="nonsense")])
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", unsubscribe_token(user_id=1, kind="nonsense")],
+    ids=["not-signed", "signed-with-unknown-kind"],  # the same ids on every xdist worker
+)
 def test_a_forged_or_broken_link_unsubscribes_nobody(client: Client, token: str) -> None:
     response = client.post(reverse("core:email_unsubscribe", kwargs={"token": token}))
     assert response.status_code == 404
