@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from samskapa.core.access import Viewer, access, require
 from samskapa.core.predicates import has_any_role, is_superuser
 from samskapa.core.search import search
+from samskapa.geo.models import Municipality
 from samskapa.methods.models import (
     PUBLIC_METHOD_STATUSES,
     Adaptation,
@@ -297,3 +298,13 @@ def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[in
             "title",
         )[:SUGGESTED_METHODS]
     )
+
+
+def municipalities_using_methods() -> QuerySet[Municipality]:
+    """The municipalities that have adapted a method or reported on using one (the filter's
+    choices). Two ``IN`` conditions rather than a ``UNION``, which SQLite refuses when the
+    models have a default ordering."""
+    return Municipality.objects.filter(
+        Q(pk__in=Adaptation.objects.values("municipality_id"))
+        | Q(pk__in=ExperienceReport.objects.values("municipality_id"))
+    ).order_by("name")

@@ -14,7 +14,6 @@ from samskapa.core.filters import filter_list
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate
 from samskapa.core.views import call_service
-from samskapa.geo.models import Municipality
 from samskapa.methods import services
 from samskapa.methods.filters import RATING_CHOICES, MethodFilter
 from samskapa.methods.forms import (
@@ -26,7 +25,7 @@ from samskapa.methods.forms import (
     ReportForm,
     step_formset,
 )
-from samskapa.methods.models import Adaptation, ExperienceReport, Method, MethodPhase, MethodStatus
+from samskapa.methods.models import Adaptation, Method, MethodPhase, MethodStatus
 from samskapa.methods.selectors import (
     access_adaptation,
     access_method,
@@ -34,6 +33,7 @@ from samskapa.methods.selectors import (
     access_version,
     method_list,
     method_proposals,
+    municipalities_using_methods,
     previous_version,
     rating_summary,
     report_average,
@@ -47,11 +47,7 @@ CURATE = "methods.curate_methods"
 
 def method_list_view(request: HttpRequest) -> HttpResponse:
     listed = filter_list(request, MethodFilter, method_list(user=request.user))
-    used_in = Municipality.objects.filter(
-        pk__in=Adaptation.objects.values("municipality_id").union(
-            ExperienceReport.objects.values("municipality_id")
-        )
-    ).order_by("name")
+    used_in = municipalities_using_methods()
     context = {
         "page_obj": paginate(request, listed.queryset, per_page=PER_PAGE),
         "filters": listed.filterset.data,
