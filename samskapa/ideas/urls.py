@@ -1,7 +1,6 @@
 from django.urls import path
 
-from samskapa.core.attachments import attachment_urls
-from samskapa.ideas import selectors, views
+from samskapa.ideas import views
 
 app_name = "ideas"
 urlpatterns = [
@@ -17,5 +16,4 @@ urlpatterns = [
     path("utmaningar/<int:pk>/", views.challenge_detail, name="challenge_detail"),
     path("utmaningar/<int:pk>/andra/", views.challenge_update, name="challenge_update"),
     path("projekt/<slug:slug>/ny-utmaning/", views.challenge_create, name="challenge_create"),
-    *attachment_urls(access=selectors.access_idea, change_rule="ideas.change_idea"),
 ]

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,19 +18,18 @@ NEW_NEED_DAYS = 14
 
 
 def needs_to_moderate(*, user: User, today: datetime.date) -> QuerySet[Need]:
-    """Needs in the projects ``user`` moderates or leads that wait for a moderator.
+    """New needs in the projects ``user`` moderates or leads that no moderator has acted on.
 
-    That is, among the needs not hidden: those awaiting approval (pre-moderated campaigns) and
-    those with open reports, whatever their age; and, since other needs are published at once
-    and moderated afterwards, those submitted in the last ``NEW_NEED_DAYS`` days that no
-    moderator has acted on yet.
+    Needs are published at once and moderated afterwards, so "to moderate" means: submitted in
+    the last ``NEW_NEED_DAYS`` days, not hidden, and without any moderation event yet.
     """
     since = timezone.make_aware(
         datetime.datetime.combine(today - datetime.timedelta(days=NEW_NEED_DAYS), datetime.time())
     )
-    unseen = Q(created_at__gte=since) & ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk")))
     return moderation_queue(user=user).filter(
-        Q(awaiting_approval=True) | Q(open_report_count__gt=0) | unseen, is_hidden=False
+        ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk"))),
+        is_hidden=False,
+        created_at__gte=since,
     )
 
 
@@ -55,6 +54,5 @@ def search_sources() -> list[SearchSource]:
             empty_text=_("No needs matched."),
             template="needs/includes/search_results.html",
             find=need_list,
-            label=_("Need"),
         )
     ]

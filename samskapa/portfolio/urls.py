@@ -1,7 +1,6 @@
 from django.urls import path
 
-from samskapa.core.attachments import attachment_urls
-from samskapa.portfolio import balance_views, selectors, views
+from samskapa.portfolio import balance_views, views
 
 app_name = "portfolio"
 urlpatterns: list = [
@@ -19,10 +18,5 @@ urlpatterns: list = [
         "initiativ/<int:pk>/grindbeslut/<int:decision_pk>/rattelse/",
         views.gate_correct,
         name="gate_correct",
-    ),
-    *attachment_urls(
-        access=selectors.access_initiative,
-        change_rule="portfolio.change_initiative",
-        prefix="initiativ/",
     ),
 ]
