@@ -21,11 +21,14 @@ assets: install
 	$(BIN)/python manage.py compile_translations
 	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# DEBUG is off in the local settings so that the site's own error pages show; this is still a
+# development setup, so the demo content is loaded all the same (--force).
 setup: assets
 	mkdir -p var
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_reference_data
-	$(LOCAL) $(BIN)/python manage.py load_demo_data
+	$(LOCAL) $(BIN)/python manage.py load_competence_taxonomy
+	$(LOCAL) $(BIN)/python manage.py load_demo_data --force
 
 run: setup
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:8000

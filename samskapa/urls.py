@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from samskapa.core.health import health
+from samskapa.workspace.views import favicon
 
 # Under /api/ a crash answers JSON, and a lost database answers 503 everywhere (core.errors).
 handler500 = "samskapa.core.errors.server_error"
@@ -12,6 +13,8 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("samskapa.api.urls")),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +30,14 @@ urlpatterns += i18n_patterns(
     path("bedomning/", include("samskapa.assessment.urls")),
     path("program/", include("samskapa.programmes.urls")),
     path("portfolj/", include("samskapa.portfolio.urls")),
+    path("metoder/", include("samskapa.methods.urls")),
+    path("evenemang/", include("samskapa.events.urls")),
+    path("natverk/", include("samskapa.events.network_urls")),
+    path("agenda-2030/", include("samskapa.sdg.urls")),
+    path("uppfoljning/", include("samskapa.indicators.urls")),
+    path("strategi/", include("samskapa.strategy.urls")),
+    path("marknadsplats/", include("samskapa.marketplace.urls")),
+    path("kompetens/", include("samskapa.competences.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

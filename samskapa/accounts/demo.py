@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 
-from samskapa.accounts.models import User
+from samskapa.accounts.models import Consent, LegalDocument, LegalDocumentKind, User
+from samskapa.accounts.services import legal_documents_changed
 
 DEMO_PASSWORD = "samskapa-demo"  # noqa: S105 - printed to the person who runs make run
 
@@ -58,7 +60,71 @@ def _user(key: str) -> User:
     return user
 
 
+TERMS_SV = """Samskapa är en plattform där kommuner, företag, forskare, föreningar och invånare tar fram lösningar för hållbar stadsutveckling tillsammans.
+
+Det du skriver – behov, idéer och kommentarer – visas med det visningsnamn du har valt. Din e-postadress visas aldrig för andra.
+
+Skriv sakligt och respektfullt. Kommunens moderatorer får dölja innehåll som bryter mot lag eller mot de här villkoren och ska då ange skälet.
+
+Du kan när som helst ladda ner dina uppgifter eller radera ditt konto från din profil."""
+
+TERMS_EN = """Samskapa is a platform where municipalities, businesses, researchers, associations and residents develop solutions for sustainable urban development together.
+
+What you write – needs, ideas and comments – is shown with the display name you chose. Your e-mail address is never shown to others.
+
+Write objectively and respectfully. The municipality's moderators may hide content that breaks the law or these terms, and must give their reason.
+
+You can download your data or delete your account from your profile at any time."""
+
+PRIVACY_SV = """Vi behandlar din e-postadress, ditt visningsnamn, din hemkommun och det du skriver på plattformen för att du ska kunna delta i kommunernas arbete med behov och idéer. Den rättsliga grunden är ditt samtycke och kommunens uppgift av allmänt intresse.
+
+Uppgifterna sparas så länge du har ett konto. Du kan ladda ner allt vi har om dig och radera ditt konto från din profil. Frågor om dina personuppgifter ställer du till den kommun som driver projektet."""
+
+PRIVACY_EN = """We process your e-mail address, display name, home municipality and what you write on the platform so that you can take part in the municipalities' work with needs and ideas. The legal basis is your consent and the municipality's task in the public interest.
+
+The data is kept as long as you have an account. You can download everything we hold about you and delete your account from your profile. Questions about your personal data go to the municipality that runs the project."""
+
+
+def _documents() -> list[LegalDocument]:
+    texts = {
+        LegalDocumentKind.TERMS: ("Användarvillkor", "Terms of use", TERMS_SV, TERMS_EN),
+        LegalDocumentKind.PRIVACY: (
+            "Integritetsmeddelande",
+            "Privacy notice",
+            PRIVACY_SV,
+            PRIVACY_EN,
+        ),
+    }
+    documents = []
+    for kind, (title_sv, title_en, body_sv, body_en) in texts.items():
+        document, _created = LegalDocument.objects.get_or_create(
+            kind=kind,
+            version=1,
+            defaults={
+                "title_sv": title_sv,
+                "title_en": title_en,
+                "body_sv": body_sv,
+                "body_en": body_en,
+                "published_at": timezone.now(),
+            },
+        )
+        documents.append(document)
+    legal_documents_changed()
+    return documents
+
+
 @transaction.atomic
 def load_demo() -> dict[str, User]:
-    """Create the demo people that are missing, with a verified e-mail address each."""
-    return {key: _user(key) for key in USERS}
+    """Create the demo people that are missing, with a verified e-mail address each, the terms
+    and privacy notice, and each person's acceptance of them."""
+    people = {key: _user(key) for key in USERS}
+    documents = _documents()
+    Consent.objects.bulk_create(
+        [
+            Consent(user=user, document=document)
+            for user in people.values()
+            for document in documents
+        ],
+        ignore_conflicts=True,
+    )
+    return people

@@ -1,11 +1,38 @@
 """People who use Samskapa. The e-mail address is the login."""
 
+import functools
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.i18n import current_language
+
+NAME_MAX_LENGTH = 80
+
+
+@functools.lru_cache(maxsize=1)
+def _municipality_names() -> dict[int, str]:
+    from samskapa.geo.models import Municipality
+
+    return dict(Municipality.objects.values_list("pk", "name"))
+
+
+def municipality_name(pk: int | None) -> str:
+    """The name of the municipality ``pk``, from reference data read once per process.
+
+    A list of needs or comments names many authors; reading each one's municipality would cost a
+    query per row. The 290 names never change between deployments of the reference data.
+    """
+    if pk is None:
+        return ""
+    names = _municipality_names()
+    if pk not in names:
+        _municipality_names.cache_clear()
+        names = _municipality_names()
+    return names.get(pk, "")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -38,7 +65,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     """
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name = models.CharField(_("name"), max_length=200, blank=True)
+    # The public name (visningsnamn), chosen at sign-up and changed on the profile page: what
+    # others see beside everything the person writes. Never derived from the e-mail address.
+    full_name = models.CharField(
+        _("display name"),
+        max_length=NAME_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown to others with what you write. It need not be your full name."),
+    )
     municipality = models.ForeignKey(
         "geo.Municipality",
         verbose_name=_("home municipality"),
@@ -74,10 +108,95 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def display_name(self) -> str:
-        return self.full_name or self.email.split("@")[0]
+        """The name others see: the chosen one, else "Invånare i <kommun>", else "Invånare".
+
+        Never any part of the e-mail address, which people did not agree to publish.
+        """
+        if self.full_name.strip():
+            return self.full_name.strip()
+        municipality = municipality_name(self.municipality_id)
+        if municipality:
+            return _("Resident of %(municipality)s") % {"municipality": municipality}
+        return str(_("Resident"))
 
     def get_full_name(self) -> str:
         return self.full_name
 
     def get_short_name(self) -> str:
         return self.display_name
+
+
+class LegalDocumentKind(models.TextChoices):
+    TERMS = "terms", _("Terms of use")
+    PRIVACY = "privacy", _("Privacy notice")
+
+
+class LegalDocument(models.Model):
+    """Användarvillkor or integritetsmeddelande: one version of the terms or the privacy notice.
+
+    The administrator writes a new version in the administration site and publishes it by
+    setting ``published_at``; the newest published version of each kind is the one in force.
+    Everyone who signed in is asked to accept it (``Consent``) before they go on.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=LegalDocumentKind.choices)
+    version = models.PositiveIntegerField(_("version"))
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_sv = models.TextField(_("text (Swedish)"), max_length=100_000)
+    body_en = models.TextField(_("text (English)"), max_length=100_000)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the version is a draft. Once published, people must accept it."),
+    )
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        verbose_name = _("terms or privacy notice")
+        verbose_name_plural = _("terms and privacy notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "version"],
+                name="legal_document_version_once",
+                violation_error_message=_("This version exists already."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.version}"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if current_language() == "en" else self.title_sv
+
+    @property
+    def body(self) -> str:
+        return self.body_en if current_language() == "en" else self.body_sv
+
+
+class Consent(models.Model):
+    """Samtycke: that a person accepted (or, for the privacy notice, read) one version, and when."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="consents"
+    )
+    document = models.ForeignKey(
+        LegalDocument,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
+    accepted_at = models.DateTimeField(_("accepted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "document"], name="consent_once_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.document}"

@@ -40,6 +40,11 @@ ERROR_RESPONSES = {
     "404": ("Nothing here, or nothing the caller may see.", "Error"),
     "429": ("Too many requests; try again later.", "Error"),
 }
+# Only operations that take a body can be sent one of a media type they do not read.
+BODY_ERROR_RESPONSES = {
+    "415": ("The body is of a media type this operation does not read (send JSON).", "Error"),
+}
+BODY_METHODS = {"post", "put", "patch"}
 
 
 def document_error_responses(
@@ -54,7 +59,10 @@ def document_error_responses(
             if method not in HTTP_METHODS:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, (description, component) in ERROR_RESPONSES.items():
+            errors = dict(ERROR_RESPONSES)
+            if method in BODY_METHODS:
+                errors.update(BODY_ERROR_RESPONSES)
+            for code, (description, component) in errors.items():
                 responses.setdefault(
                     code,
                     {

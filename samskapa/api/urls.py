@@ -8,10 +8,16 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from samskapa.accounts.api import urls as accounts
+from samskapa.api.views import api_index
 from samskapa.assessment.api import urls as assessment
+from samskapa.competences.api import urls as competences
 from samskapa.core.api import urls as core
+from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
+from samskapa.indicators.api import urls as indicators
+from samskapa.marketplace.api import urls as marketplace
+from samskapa.methods.api import urls as methods
 from samskapa.needs.api import urls as needs
 from samskapa.organisations.api import urls as organisations
 from samskapa.portfolio.api import urls as portfolio
@@ -34,9 +40,15 @@ v1 = [
     path("", include(ideas)),
     path("", include(assessment)),
     path("", include(portfolio)),
+    path("", include(methods)),
+    path("", include(events)),
+    path("", include(indicators)),
+    path("", include(marketplace)),
+    path("", include(competences)),
 ]
 
 urlpatterns = [
+    path("v1/", api_index(v1), name="index"),
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Pages for people: only GET (OPTIONS would render the page's template with no page data).

@@ -1,5 +1,6 @@
 """Assessment (bedömning) of the ideas that answer a challenge, by invited assessors."""
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from samskapa.core.limits import MEDIUM_TEXT, SHORT_TEXT, limited_text
 
 
 class CriterionSet(models.Model):
@@ -82,7 +85,7 @@ class Criterion(models.Model):
         related_name="criteria",
     )
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), max_length=SHORT_TEXT, blank=True)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=Decimal(1))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -136,7 +139,7 @@ class Assignment(models.Model):
         choices=AssignmentStatus.choices,
         default=AssignmentStatus.INVITED,
     )
-    conflict_reason = models.TextField(_("conflict of interest"), blank=True)
+    conflict_reason = limited_text(_("conflict of interest"), max_length=SHORT_TEXT, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -146,8 +149,11 @@ class Assignment(models.Model):
     )
     invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Utkast: the assessor's scores and comments saved before submitting, keyed by criterion id
+    # ({"12": {"value": 4, "comment": "..."}}). Nobody else sees them, and they count nowhere.
+    draft = models.JSONField(_("draft"), default=dict, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["draft"])
 
     class Meta:
         ordering = ["-invited_at", "-pk"]
@@ -193,7 +199,7 @@ class Score(models.Model):
         Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
     )
     value = models.PositiveSmallIntegerField(_("score"))
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limited_text(_("comment"), max_length=MEDIUM_TEXT, blank=True)
 
     class Meta:
         ordering = ["criterion__position", "criterion_id"]
@@ -209,3 +215,58 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class AssessorInvitation(models.Model):
+    """Inbjudan att bedöma: an e-mail to someone, perhaps without an account, to assess ideas.
+
+    Accepting it (``assessment.services.invitation_accept``) makes the person an assessor of
+    exactly these ideas of this challenge, and nothing else; one without an account creates it
+    on the way, the link having shown that the e-mail address is theirs.
+    """
+
+    challenge = models.ForeignKey(
+        "ideas.Challenge",
+        verbose_name=_("challenge"),
+        on_delete=models.CASCADE,
+        related_name="assessor_invitations",
+    )
+    email = models.EmailField(_("e-mail address"))
+    ideas = models.ManyToManyField(
+        "ideas.Idea", verbose_name=_("ideas"), related_name="assessor_invitations"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=_invitation_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("assessor invitation")
+        verbose_name_plural = _("assessor invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.challenge}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessment:invitation_accept", kwargs={"token": self.token})

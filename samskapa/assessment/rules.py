@@ -34,11 +34,6 @@ def assignment_is_open(user: Any, assignment: Any) -> bool:
 
 
 @rules.predicate
-def assignment_not_excluded(user: Any, assignment: Any) -> bool:
-    return assignment is not None and assignment.status != "excluded"
-
-
-@rules.predicate
 def has_submitted_for_idea(user: Any, assignment: Any) -> bool:
     # One query on a detail page; lists use assessment.selectors instead.
     return (
@@ -68,7 +63,9 @@ rules.add_perm(
     is_assignment_assessor | leads_assignment_project | is_admin,
 )
 rules.add_perm("assessment.submit_assignment", is_assignment_assessor & assignment_is_open)
-rules.add_perm("assessment.declare_conflict", is_assignment_assessor & assignment_not_excluded)
+# Only before submitting: a conflict found afterwards would silently take back scores that
+# others have already seen and compared theirs with; the leader handles that case instead.
+rules.add_perm("assessment.declare_conflict", is_assignment_assessor & assignment_is_open)
 # The scores of the other assessors of the same idea.
 rules.add_perm(
     "assessment.view_other_scores",

@@ -268,6 +268,9 @@ def challenge_results(*, challenge: Challenge) -> list[IdeaResult]:
                 filter=Q(assignments__status=AssignmentStatus.INVITED),
                 distinct=True,
             ),
+            # The initiative the idea became, if any (the reverse one-to-one of the portfolio,
+            # named, not imported): an idea is taken forward only once.
+            initiative_pk=F("initiative__pk"),
         )
         .select_related("municipality")
     )

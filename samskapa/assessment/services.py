@@ -6,17 +6,19 @@ own criteria) lock the row they depend on first, so that the same request sent t
 (a double click, a replay) is refused the second time instead of failing or counting twice.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import (
+    AssessorInvitation,
     Assignment,
     AssignmentStatus,
     Criterion,
@@ -31,6 +33,7 @@ from samskapa.assessment.selectors import (
 )
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
+from samskapa.core.models import NotificationKind
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, set_fields
 from samskapa.ideas.models import Challenge, Idea
@@ -318,6 +321,7 @@ def assessor_invite(
     assignment = Assignment(idea=idea, assessor=assessor, invited_by=actor)
     save_with_history(assignment, actor=actor)
     notification_send(
+        kind=NotificationKind.ASSESSMENT,
         recipients=[assessor],
         title=lambda: _("You are invited to assess the idea “%(idea)s”") % {"idea": idea.title},
         url=assignment.get_absolute_url(),
@@ -374,7 +378,48 @@ def assessment_submit(
     )
     assignment.status = AssignmentStatus.SUBMITTED
     assignment.submitted_at = timezone.now()
+    assignment.draft = {}
     save_with_history(assignment, actor=actor)
+    return assignment
+
+
+@transaction.atomic
+def assessment_save_draft(
+    *,
+    actor: User,
+    assignment: Assignment,
+    values: Mapping[int, int | None],
+    comments: Mapping[int, str] | None = None,
+) -> Assignment:
+    """Keep the assessor's unfinished scores and comments until they come back to submit.
+
+    A draft may leave criteria out; it is seen by nobody else and counts in no result.
+    """
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    require(actor, "assessment.submit_assignment", assignment)
+    comments = comments or {}
+    challenge = assignment.idea.challenge
+    criterion_set = criterion_set_of(challenge=challenge) if challenge else None
+    criteria = list(criterion_set.criteria.all()) if criterion_set else []
+    if criterion_set is None or not criteria:
+        raise ValidationError(_("The challenge has no criteria to assess against."))
+    draft: dict[str, dict[str, Any]] = {}
+    for criterion in criteria:
+        value = values.get(criterion.pk)
+        if value is not None and not criterion_set.scale_min <= value <= criterion_set.scale_max:
+            raise ValidationError(
+                {
+                    f"criterion_{criterion.pk}": _(
+                        "The score must be between %(low)d and %(high)d."
+                    )
+                    % {"low": criterion_set.scale_min, "high": criterion_set.scale_max}
+                }
+            )
+        comment = comments.get(criterion.pk, "").strip()
+        if value is not None or comment:
+            draft[str(criterion.pk)] = {"value": value, "comment": comment}
+    assignment.draft = draft
+    assignment.save(update_fields=["draft"])
     return assignment
 
 
@@ -389,3 +434,138 @@ def conflict_declare(*, actor: User, assignment: Assignment, reason: str) -> Ass
     assignment.conflict_reason = reason.strip()
     save_with_history(assignment, actor=actor, reason=reason.strip())
     return assignment
+
+
+# An invitation link works this long; then the leader invites again.
+INVITATION_VALID_DAYS = 30
+
+
+@dataclass
+class Invited:
+    """What ``assessors_invite`` did: assignments for people with an account, invitations by
+    e-mail for the others, and what it left out (with why)."""
+
+    assignments: list[Assignment] = field(default_factory=list)
+    invitations: list[AssessorInvitation] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def assessors_invite(
+    *, actor: User, challenge: Challenge, ideas: Iterable[Idea], emails: Iterable[str]
+) -> Invited:
+    """Invite several people to assess several ideas of ``challenge`` at once.
+
+    People with an account get an assignment per idea at once (as ``assessor_invite``); an
+    address without an account gets one e-mail with a link that creates the account and the
+    assignments. An author is never made an assessor of their own idea, and an assignment that
+    exists is left as it is.
+    """
+    require(actor, "assessment.manage_assessment", challenge)
+    ideas = list(ideas)
+    addresses = sorted({email.strip().lower() for email in emails if email.strip()})
+    if not ideas:
+        raise ValidationError({"ideas": _("Choose at least one idea.")})
+    if not addresses:
+        raise ValidationError({"emails": _("Give at least one e-mail address.")})
+    allowed = set(assessable_ideas(challenge=challenge).values_list("pk", flat=True))
+    if any(idea.pk not in allowed for idea in ideas):
+        raise ValidationError({"ideas": _("Choose ideas that answer this challenge.")})
+    applying = criterion_set_of(challenge=challenge)
+    if applying is None or not applying.criteria.all():
+        raise ValidationError(
+            _("Define at least one criterion with a weight before inviting assessors.")
+        )
+    result = Invited()
+    people = {user.email.lower(): user for user in User.objects.filter(email__in=addresses)}
+    for address in addresses:
+        person = people.get(address)
+        if person is None:
+            result.invitations.append(_invitation_send(actor, challenge, ideas, address))
+            continue
+        if not person.is_active:
+            result.skipped.append(_("%(email)s: the account is closed.") % {"email": address})
+            continue
+        for idea in ideas:
+            if Assignment.objects.filter(idea=idea, assessor=person).exists():
+                continue
+            if person.pk == idea.author_id or idea.co_authors.filter(pk=person.pk).exists():
+                result.skipped.append(
+                    _("%(email)s wrote “%(idea)s” and cannot assess it.")
+                    % {"email": address, "idea": idea.title}
+                )
+                continue
+            result.assignments.append(
+                assessor_invite(actor=actor, idea=idea, email=address, challenge=challenge)
+            )
+    return result
+
+
+def _invitation_send(
+    actor: User, challenge: Challenge, ideas: list[Idea], email: str
+) -> AssessorInvitation:
+    invitation = AssessorInvitation(challenge=challenge, email=email, invited_by=actor)
+    invitation.full_clean()
+    invitation.save()
+    invitation.ideas.set(ideas)
+    from samskapa.assessment.tasks import send_assessor_invitation
+
+    language = translation.get_language() or "sv"
+    transaction.on_commit(
+        lambda: send_assessor_invitation.delay(invitation.pk, language), robust=True
+    )
+    return invitation
+
+
+def invitation_is_valid(invitation: AssessorInvitation) -> bool:
+    """Not yet accepted, and sent less than ``INVITATION_VALID_DAYS`` days ago."""
+    age = timezone.now() - invitation.created_at
+    return invitation.accepted_at is None and age.days < INVITATION_VALID_DAYS
+
+
+@transaction.atomic
+def invitation_accept(*, actor: User, invitation: AssessorInvitation) -> list[Assignment]:
+    """Make ``actor`` the assessor of the invitation's ideas (authors excepted); once only."""
+    invitation = AssessorInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation_is_valid(invitation):
+        raise ValidationError(_("This invitation has been used or has expired. Ask for a new one."))
+    assignments = []
+    for idea in invitation.ideas.all():
+        is_author = actor.pk == idea.author_id or idea.co_authors.filter(pk=actor.pk).exists()
+        if is_author or Assignment.objects.filter(idea=idea, assessor=actor).exists():
+            continue
+        assignment = Assignment(idea=idea, assessor=actor, invited_by=invitation.invited_by)
+        save_with_history(assignment, actor=actor)
+        assignments.append(assignment)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = actor
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return assignments
+
+
+@transaction.atomic
+def invitation_accept_with_new_account(
+    *,
+    invitation: AssessorInvitation,
+    display_name: str,
+    password: str,
+    documents: Iterable[Any] = (),
+) -> User:
+    """Create the account of an invited person without one, then accept the invitation.
+
+    The link reached them at the invited address, so that address is confirmed. Someone who
+    meanwhile has an account with it logs in instead.
+    """
+    from allauth.account.models import EmailAddress
+
+    from samskapa.accounts.services import user_signup_complete
+
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("There is already an account with this e-mail address. Log in to accept.")
+        )
+    user = User.objects.create_user(invitation.email, password)
+    user_signup_complete(user=user, display_name=display_name, documents=documents)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation_accept(actor=user, invitation=invitation)
+    return user

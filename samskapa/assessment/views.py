@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,12 +19,13 @@ from samskapa.assessment import services
 from samskapa.assessment.forms import (
     ConflictForm,
     CriterionForm,
-    InviteForm,
+    InvitationSignupForm,
+    InviteManyForm,
     ScaleForm,
     ScoreForm,
     weight_text,
 )
-from samskapa.assessment.models import AssignmentStatus, CriterionSet
+from samskapa.assessment.models import AssessorInvitation, AssignmentStatus, CriterionSet
 from samskapa.assessment.selectors import (
     DISAGREEMENT_SHARE,
     access_assignment,
@@ -91,13 +93,32 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     criteria = list(criterion_set.criteria.all()) if criterion_set else []
     can_submit = user.has_perm("assessment.submit_assignment", assignment) and bool(criteria)
     form = None
+    review = None
     if can_submit and criterion_set is not None:
+        # Three buttons: save a draft, review the scores, and (on the review) confirm them.
+        action = request.POST.get("action", "review") if request.method == "POST" else ""
         form = ScoreForm(
             request.POST if request.method == "POST" else None,
             criteria=criteria,
             criterion_set=criterion_set,
+            draft=action == "draft",
+            initial=ScoreForm.initial_from_draft(assignment.draft),
         )
-        if request.method == "POST" and form.is_valid():
+        if action == "draft" and form.is_valid():
+            call_service(
+                form,
+                services.assessment_save_draft,
+                actor=user,
+                assignment=assignment,
+                values=form.draft_values(),
+                comments=form.comments(),
+            )
+            if form.is_valid():
+                messages.success(
+                    request, _("Your draft has been saved. Only you can see it until you submit.")
+                )
+                return redirect(assignment)
+        elif action == "confirm" and form.is_valid():
             call_service(
                 form,
                 services.assessment_submit,
@@ -109,6 +130,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if form.is_valid():
                 messages.success(request, _("Your assessment has been submitted. Thank you!"))
                 return redirect(assignment)
+        elif action == "review" and form.is_valid():
+            review = form.review()
     elif (
         request.method == "POST"
         and assignment.assessor_id == user.pk
@@ -132,11 +155,12 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "others": others,
         "is_own": assignment.assessor_id == user.pk,
         "can_see_others": can_see_others,
+        "review": review,
         "conflict_form": ConflictForm()
         if user.has_perm("assessment.declare_conflict", assignment)
         else None,
     }
-    status = 400 if form is not None and request.method == "POST" else 200
+    status = 400 if form is not None and form.errors else 200
     return render(request, "assessment/assignment_detail.html", context, status=status)
 
 
@@ -246,18 +270,24 @@ def challenge_manage(request: HttpRequest, pk: int) -> HttpResponse:
         return done
     scored = challenge_is_scored(challenge=challenge)
     ideas = assessable_ideas(challenge=challenge)
-    invite_form = InviteForm(request.POST if action == "invite" else None, ideas=ideas)
+    invite_form = InviteManyForm(request.POST if action == "invite" else None, ideas=ideas)
     if action == "invite" and invite_form.is_valid():
-        call_service(
+        invited = call_service(
             invite_form,
-            services.assessor_invite,
+            services.assessors_invite,
             actor=user,
             challenge=challenge,
-            idea=invite_form.cleaned_data["idea"],
-            email=invite_form.cleaned_data["email"],
+            ideas=invite_form.cleaned_data["ideas"],
+            emails=invite_form.cleaned_data["emails"],
         )
-        if invite_form.is_valid():
-            messages.success(request, _("The assessor has been invited."))
+        if invited is not None:
+            messages.success(
+                request,
+                _("Assessments assigned: %(assigned)d. Invitations sent by e-mail: %(sent)d.")
+                % {"assigned": len(invited.assignments), "sent": len(invited.invitations)},
+            )
+            for note in invited.skipped:
+                messages.warning(request, note)
             return redirect(request.path)
     context = {
         "challenge": challenge,
@@ -367,3 +397,45 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "disagreement_share": round(DISAGREEMENT_SHARE * 100),
     }
     return render(request, "assessment/results.html", context)
+
+
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The link of an invitation e-mail: accept it, creating an account if there is none."""
+    invitation = AssessorInvitation.objects.select_related("challenge").filter(token=token).first()
+    if invitation is None or not services.invitation_is_valid(invitation):
+        return render(request, "assessment/invitation.html", {"invalid": True}, status=404)
+    ideas = invitation.ideas.order_by("title")
+    context: dict[str, Any] = {"invitation": invitation, "ideas": ideas, "invalid": False}
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            form = forms.Form(request.POST)
+            call_service(
+                form,
+                services.invitation_accept,
+                actor=signed_in(request.user),
+                invitation=invitation,
+            )
+            if form.is_valid():
+                messages.success(request, _("Thank you! The ideas are waiting for you below."))
+                return redirect("assessment:my_assessments")
+            context["errors"] = form.non_field_errors()
+        return render(request, "assessment/invitation.html", context)
+    has_account = User.objects.filter(email__iexact=invitation.email).exists()
+    form = InvitationSignupForm(request.POST or None, email=invitation.email)
+    if not has_account and request.method == "POST" and form.is_valid():
+        user = call_service(
+            form,
+            services.invitation_accept_with_new_account,
+            invitation=invitation,
+            display_name=form.cleaned_data["display_name"],
+            password=form.cleaned_data["password1"],
+            documents=form.documents,
+        )
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready and the ideas wait below."))
+            return redirect("assessment:my_assessments")
+    context.update({"form": form, "has_account": has_account})
+    return render(
+        request, "assessment/invitation.html", context, status=400 if form.errors else 200
+    )

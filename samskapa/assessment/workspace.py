@@ -21,11 +21,15 @@ def ideas_to_assess(*, user: User) -> QuerySet[Assignment]:
 
 
 def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
-    """Ideas to assess: shown to everyone, since anyone may be invited; two queries."""
-    return [
-        inbox_section(
-            key="ideas_to_assess",
-            template="assessment/includes/inbox_section.html",
-            queryset=ideas_to_assess(user=user),
-        )
-    ]
+    """Ideas to assess, for those who have been invited to assess any; two queries.
+
+    Anyone may be invited, but "ideas to assess (0)" means nothing to someone who never was.
+    """
+    section = inbox_section(
+        key="ideas_to_assess",
+        template="assessment/includes/inbox_section.html",
+        queryset=ideas_to_assess(user=user),
+    )
+    if not section.count and not assignments_of(user=user).exists():
+        return []
+    return [section]

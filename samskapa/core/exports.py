@@ -1,4 +1,4 @@
-"""Spreadsheet exports (CSV) that cannot be turned against the person who opens them.
+"""Spreadsheet exports (CSV and Excel) that cannot be turned against the person who opens them.
 
 Spreadsheet programs read a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, and
 a formula can open links, fetch data from elsewhere or, in older programs, run commands
@@ -18,19 +18,23 @@ through ``CsvWriter`` or ``csv_response``, which follow OWASP's advice:
 Numbers (``int``, ``float``, ``Decimal``) are written as numbers, unchanged: ``-5`` stays the
 number -5, which no spreadsheet program runs. Only text is neutralised, so the text ``"-5"``
 becomes ``'-5``.
+
+Excel workbooks (``xlsx_response``) get the same treatment, cell by cell.
 """
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 TEXT_MARKER = "'"
 BYTE_ORDER_MARK = "\ufeff"  # so that spreadsheet programs read the file as UTF-8
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 Cell = str | int | float | Decimal | None
 
@@ -88,6 +92,51 @@ def csv_response(
     """A CSV download streamed row by row, however many rows there are."""
     response = StreamingHttpResponse(
         csv_lines(header=header, rows=rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_bytes(*, header: Sequence[Any], rows: Iterable[Iterable[Any]], title: str = "") -> bytes:
+    """An Excel workbook of one sheet: the header in bold, then one line per row.
+
+    Cells are neutralised as in CSV (``csv_cell``), so text that people wrote never becomes a
+    formula. The workbook is written in write-only mode, which keeps memory flat for long lists.
+    """
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    # A sheet title may not hold []:*?/\ and is at most 31 characters long.
+    sheet = workbook.create_sheet(
+        title=(SHEET_TITLE_FORBIDDEN.sub(" ", title).strip() or "Data")[:31]
+    )
+    bold = Font(bold=True)
+    heading = []
+    for value in header:
+        cell = WriteOnlyCell(sheet, value=csv_cell(value))
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        sheet.append([csv_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(
+    *, filename: str, header: Sequence[Any], rows: Iterable[Iterable[Any]], title: str = ""
+) -> HttpResponse:
+    """An Excel download (.xlsx) of the rows, neutralised as the CSV exports are."""
+    response = HttpResponse(
+        xlsx_bytes(header=header, rows=rows, title=title), content_type=XLSX_CONTENT_TYPE
     )
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

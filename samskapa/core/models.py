@@ -60,6 +60,18 @@ class StakeholderGroup(Bilingual):
         verbose_name_plural = _("stakeholder groups")
 
 
+class NotificationKind(models.TextChoices):
+    """What a notification is about; each person chooses per kind whether it also comes by e-mail."""
+
+    MY_CONTENT = "my_content", _("What happens to what I wrote (support, moderation)")
+    FOLLOWING = "following", _("News about ideas I follow")
+    ASSESSMENT = "assessment", _("Invitations to assess ideas")
+    DECISIONS = "decisions", _("Gate decisions on initiatives I take part in")
+    ROLES = "roles", _("Roles I am given in organisations and projects")
+    PROJECT_ACTIVITY = "project_activity", _("New needs and ideas in projects I lead")
+    GENERAL = "general", _("Other notifications")
+
+
 class Notification(models.Model):
     """An in-app message to one user; an e-mail copy may be sent as well."""
 
@@ -68,6 +80,12 @@ class Notification(models.Model):
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="notifications",
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=NotificationKind.choices,
+        default=NotificationKind.GENERAL,
     )
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
@@ -133,3 +151,30 @@ class Upload(models.Model):
     @property
     def is_image(self) -> bool:
         return self.kind == IMAGE
+
+
+class EmailOptOut(models.Model):
+    """A kind of notification that a person does not want by e-mail (they still see it in the app).
+
+    Everyone gets every kind by e-mail until they say otherwise, on the settings page or with the
+    one-click unsubscribe link at the foot of each e-mail.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="email_opt_outs",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-mail opt-out")
+        verbose_name_plural = _("e-mail opt-outs")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind}"

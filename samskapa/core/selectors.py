@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from samskapa.accounts.models import User
-from samskapa.core.models import Notification
+from samskapa.core.models import EmailOptOut, Notification, NotificationKind
 
 
 def notifications_for(*, user: User) -> QuerySet[Notification]:
@@ -24,11 +24,21 @@ def personal_data(*, user: User) -> dict[str, Any]:
     return {
         "notifications": [
             {
+                "kind": notification.kind,
                 "title": notification.title,
                 "text": notification.body,
                 "created_at": notification.created_at.isoformat(),
                 "read_at": notification.read_at.isoformat() if notification.read_at else None,
             }
             for notification in notifications_for(user=user)
-        ]
+        ],
+        "notifications_not_by_email": sorted(
+            EmailOptOut.objects.filter(user=user).values_list("kind", flat=True)
+        ),
     }
+
+
+def email_kinds_of(*, user: User) -> list[str]:
+    """The kinds of notification that reach ``user`` by e-mail (all but those turned off)."""
+    muted = set(EmailOptOut.objects.filter(user=user).values_list("kind", flat=True))
+    return [kind for kind in NotificationKind.values if kind not in muted]

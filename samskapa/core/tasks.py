@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskapa.core.emails import notification_email
-from samskapa.core.models import Notification
+from samskapa.core.models import EmailOptOut, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ def _send_one(notification_id: int, connection: Any) -> bool:
         )
         if notification is None:
             return False  # e-mailed already, or another worker is sending it right now
+        if EmailOptOut.objects.filter(
+            user_id=notification.recipient_id, kind=notification.kind
+        ).exists():
+            return False  # turned off after the notification was made
         notification_email(notification, connection=connection).send()
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])

@@ -1,6 +1,7 @@
 """Swedish regions (län) and municipalities (kommuner): reference data from SCB's codes."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,6 +25,9 @@ class Municipality(models.Model):
 
     code = models.CharField(_("code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # The name in an address without diacritics (Gävle: ``gavle``), so that a resident can type
+    # the page's address; the 290 names are unique, and so are their slugs.
+    slug = models.SlugField(_("address name"), max_length=100, unique=True)
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="municipalities"
     )
@@ -37,3 +41,7 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        # The page is composed by the top floor (workspace); a URL name is no import.
+        return reverse("workspace:municipality", kwargs={"slug": self.slug})

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from samskapa.accounts.models import User
+from samskapa.core.attachments import demo_picture_attach
 from samskapa.core.models import SustainabilityDimension, Visibility
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.needs.models import Need
@@ -236,5 +237,13 @@ def load_ideas_demo() -> dict[str, int]:
     ):
         Idea.objects.filter(pk=idea.pk).update(
             support_count=idea.supports_n, comment_count=idea.comments_n
+        )
+    first_idea = next(iter(ideas.values()), None)
+    if first_idea is not None:
+        demo_picture_attach(
+            owner=first_idea,
+            actor=first_idea.author,
+            alt_text="Skiss av idén: en brygga ut i vattnet, med grönska på stranden.",
+            colours=("#f3e9c6", "#4b8bbe", "#7bb661"),
         )
     return {"challenges": len(challenges), "ideas": len(ideas)}

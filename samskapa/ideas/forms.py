@@ -7,20 +7,22 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.accounts.models import User
+from samskapa.core.limits import MEDIUM_TEXT, SHORT_TEXT
 from samskapa.core.models import SustainabilityDimension
+from samskapa.core.widgets import CheckboxPicker
 from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.organisations.models import Organisation
 from samskapa.projects.forms import DateInput
 from samskapa.projects.models import Project
-from samskapa.sdg.models import Target
+from samskapa.sdg.forms import TargetMultipleChoiceField
 
 
 class ChallengeForm(forms.ModelForm):
     needs = forms.ModelMultipleChoiceField(
         label=_("Needs the challenge answers"),
         queryset=Challenge.needs.field.related_model.objects.none(),  # type: ignore[attr-defined]
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
         required=False,
     )
 
@@ -96,11 +98,12 @@ class IdeaForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    sdg_targets = forms.ModelMultipleChoiceField(
-        label=_("Agenda 2030 targets"),
-        queryset=Target.objects.select_related("goal").order_by("goal__number", "pk"),
-        required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+    sdg_targets = TargetMultipleChoiceField(
+        help_text=_(
+            "Optional. Open a goal to see its targets, or search them by number or word. "
+            "Choose as many as fit."
+        ),
+        suggest_from=("title", "summary", "description"),
     )
 
     class Meta:
@@ -172,10 +175,12 @@ class ChallengeChoiceForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MEDIUM_TEXT
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ModerationForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )

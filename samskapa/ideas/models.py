@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samskapa.core.limits import LONG_TEXT, MEDIUM_TEXT, limited_text
 from samskapa.core.search import SearchVectorField
 
 
@@ -22,7 +23,7 @@ class Challenge(models.Model):
         related_name="challenges",
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = limited_text(_("description"), max_length=LONG_TEXT)
     needs = models.ManyToManyField(
         "needs.Need", verbose_name=_("needs"), blank=True, related_name="challenges"
     )
@@ -99,7 +100,7 @@ class Idea(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300)
-    description = models.TextField(_("description"))
+    description = limited_text(_("description"), max_length=LONG_TEXT)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -129,6 +130,9 @@ class Idea(models.Model):
     )
     sdg_targets = models.ManyToManyField(
         "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="ideas"
+    )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
     )
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     # Kept by the services that add and remove support and comments, so that lists can sort by
@@ -184,7 +188,7 @@ class Comment(models.Model):
         null=True,
         related_name="+",
     )
-    text = models.TextField(_("comment"))
+    text = limited_text(_("comment"), max_length=MEDIUM_TEXT)
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

@@ -13,7 +13,7 @@ from samskapa.accounts.models import User
 from samskapa.core.access import Viewer, access
 from samskapa.core.pagination import count_narrowed
 from samskapa.core.predicates import is_superuser
-from samskapa.core.search import search
+from samskapa.core.search import search, text_matches
 from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to, project_needs_by_title
@@ -44,6 +44,21 @@ def challenge_list(*, user: Viewer, project: Project | None = None) -> QuerySet[
     if project is not None:
         challenges = challenges.filter(project=project)
     return challenges.order_by("-deadline", "title", "pk")
+
+
+# Challenges are few (a handful per project), so the site search matches their texts without
+# a search index, in the same way as a portfolio's initiatives.
+CHALLENGE_SEARCH_FIELDS = ("title", "description")
+
+
+def challenge_search(*, user: Viewer, query: str) -> QuerySet[Challenge]:
+    """Challenges whose texts match ``query`` (the site search), latest deadline first."""
+    return (
+        challenges_visible_to(user=user)
+        .filter(text_matches(query, CHALLENGE_SEARCH_FIELDS))
+        .select_related("project__municipality")
+        .order_by("-deadline", "pk")
+    )
 
 
 def challenge_detail_queryset(*, user: Viewer) -> QuerySet[Challenge]:
@@ -101,7 +116,7 @@ def ideas_sorted(ideas: QuerySet[Idea], *, query: str = "", sort: str = "newest"
     Apply it after every other filter: a search ranks only the newest matches of what is left.
     """
     if query:
-        return search(ideas, query, fields=IDEA_SEARCH_FIELDS)
+        return search(ideas, query, fields=IDEA_SEARCH_FIELDS, place="municipality")
     return ideas.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import SustainabilityDimension
+from samskapa.core.models import NotificationKind, SustainabilityDimension
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import Text, notification_send
 from samskapa.core.writes import UNSET, set_fields
@@ -90,6 +90,20 @@ def _check_programme(*, actor: User, challenge: Challenge) -> None:
         )
 
 
+def _check_deadline(deadline: datetime.date) -> None:
+    """A challenge is published at once: a deadline already past would publish a call that
+    nobody can answer, so it is refused with a message the leader can act on."""
+    if isinstance(deadline, datetime.date) and deadline < timezone.localdate():
+        raise ValidationError(
+            {
+                "deadline": _(
+                    "The deadline has already passed. Choose today or a later date, so that "
+                    "people have time to send in ideas."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def challenge_create(
     *,
@@ -104,6 +118,7 @@ def challenge_create(
 ) -> Challenge:
     """Open a call for ideas (utmaning) in ``project``, answering some of its needs."""
     require(actor, "ideas.add_challenge", project)
+    _check_deadline(deadline)
     challenge = Challenge(
         project=project,
         created_by=actor,
@@ -134,6 +149,9 @@ def challenge_update(
 ) -> Challenge:
     """Change a challenge; its project's leaders only. Its project stays."""
     require(actor, "ideas.change_challenge", challenge)
+    if deadline is not UNSET and deadline != challenge.deadline:
+        # A closed challenge keeps its past deadline when other fields change.
+        _check_deadline(deadline)
     set_fields(
         challenge,
         title=title,
@@ -193,7 +211,13 @@ def _follow(idea: Idea, users: Iterable[User | None]) -> None:
 
 def _notify_followers(*, idea: Idea, actor: User, title: Text, body: Text = "") -> None:
     recipients = idea_followers(idea=idea).exclude(pk=actor.pk)
-    notification_send(recipients=recipients, title=title, body=body, url=idea.get_absolute_url())
+    notification_send(
+        kind=NotificationKind.FOLLOWING,
+        recipients=recipients,
+        title=title,
+        body=body,
+        url=idea.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -344,6 +368,7 @@ def idea_support(*, actor: User, idea: Idea) -> bool:
     if idea.support_count in SUPPORT_MILESTONES and idea.author is not None:
         count = idea.support_count
         notification_send(
+            kind=NotificationKind.MY_CONTENT,
             recipients=[idea.author],
             title=lambda: (
                 _("%(count)d people now support your idea “%(idea)s”")

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from samskapa.ideas import views
+from samskapa.core.attachments import attachment_urls
+from samskapa.ideas import selectors, views
 
 app_name = "ideas"
 urlpatterns = [
@@ -16,4 +17,5 @@ urlpatterns = [
     path("utmaningar/<int:pk>/", views.challenge_detail, name="challenge_detail"),
     path("utmaningar/<int:pk>/andra/", views.challenge_update, name="challenge_update"),
     path("projekt/<slug:slug>/ny-utmaning/", views.challenge_create, name="challenge_create"),
+    *attachment_urls(access=selectors.access_idea, change_rule="ideas.change_idea"),
 ]

@@ -12,8 +12,16 @@ from django.db.models import Count, F
 
 from samskapa.accounts.demo import USERS
 from samskapa.accounts.models import User
+from samskapa.core.attachments import demo_picture_attach
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
-from samskapa.needs.models import Campaign, Cluster, Need, NeedSupport, PriorityWeights
+from samskapa.needs.models import (
+    Campaign,
+    Cluster,
+    Need,
+    NeedReport,
+    NeedSupport,
+    PriorityWeights,
+)
 from samskapa.organisations.models import Unit
 from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
@@ -409,6 +417,51 @@ INVENTORIES: dict[str, dict[str, Any]] = {
 }
 
 
+def _premoderated_demo(users: dict[str, User | None]) -> None:
+    """A pre-moderated campaign in Näringen with a resident's need awaiting approval, and a
+    report on another need: the moderator's inbox has something to approve and to look at."""
+    project = Project.objects.filter(slug="naringen").first()
+    if project is None or users["resident"] is None:
+        return
+    today = datetime.date.today()
+    campaign, _created = Campaign.objects.get_or_create(
+        project=project,
+        title="Synpunkter på det nya torget i Näringen",
+        defaults={
+            "purpose": "Vad behöver torget för att bli en plats där du vill vara? Varje inlägg "
+            "läses av en moderator innan det publiceras.",
+            "opens_on": today - datetime.timedelta(days=10),
+            "closes_on": today + datetime.timedelta(days=60),
+            "premoderated": True,
+            "created_by": users["leader_gavle"],
+        },
+    )
+    Need.objects.get_or_create(
+        project=project,
+        title="Sittplatser i skugga på torget",
+        defaults={
+            "campaign": campaign,
+            "description": "Äldre behöver kunna vila i skuggan när de handlar på torget.",
+            "municipality": project.municipality,
+            "area": "Torget",
+            "author": users["resident"],
+            "awaiting_approval": True,
+        },
+    )
+    reported = (
+        Need.objects.filter(project=project, is_hidden=False, awaiting_approval=False)
+        .order_by("pk")
+        .first()
+    )
+    if reported is not None and users["association"] is not None:
+        NeedReport.objects.get_or_create(
+            need=reported,
+            reporter=users["association"],
+            resolved_at=None,
+            defaults={"reason": "Behovet innehåller ett telefonnummer till en privatperson."},
+        )
+
+
 @transaction.atomic
 def load_needs_demo() -> dict[str, int]:
     """Create the demo campaigns, needs, supports, clusters and priorities if missing."""
@@ -472,6 +525,16 @@ def load_needs_demo() -> dict[str, int]:
             Need.objects.filter(pk__in=[needs[i].pk for i in indexes], cluster__isnull=True).update(
                 cluster=cluster
             )
+    public = Need.objects.filter(project__slug="naringen", visibility=Visibility.PUBLIC)
+    first_need = public.order_by("pk").first()
+    if first_need is not None:
+        demo_picture_attach(
+            owner=first_need,
+            actor=first_need.author,
+            alt_text="Tecknad bild: en bänk vid vattnet, gröna stränder och blå himmel.",
+            colours=("#cfe8f7", "#3a78a8", "#6a9e4f"),
+        )
+    _premoderated_demo(users)
     # Support counts follow the support rows, whatever ran before.
     for need in Need.objects.annotate(rows=Count("supports")).exclude(support_count=F("rows")):
         Need.objects.filter(pk=need.pk).update(support_count=need.rows)

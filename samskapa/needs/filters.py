@@ -87,10 +87,15 @@ class NeedFilter(ListFilterSet):
 
 
 class ModerationFilter(ListFilterSet):
-    """The moderation queue: all needs, only the visible ones, or only the hidden ones."""
+    """The moderation queue: all needs, or the visible, hidden, waiting or reported ones."""
 
     state = django_filters.ChoiceFilter(
-        choices=[("visible", _("Visible")), ("hidden", _("Hidden"))],
+        choices=[
+            ("visible", _("Visible")),
+            ("hidden", _("Hidden")),
+            ("awaiting", _("Awaiting approval")),
+            ("reported", _("Reported")),
+        ],
         method="filter_state",
         label=_("Show"),
     )
@@ -100,6 +105,11 @@ class ModerationFilter(ListFilterSet):
         fields: list[str] = []
 
     def filter_state(self, queryset: QuerySet[Need], name: str, value: str) -> QuerySet[Need]:
+        if value == "awaiting":
+            return queryset.filter(awaiting_approval=True, is_hidden=False)
+        if value == "reported":
+            # Annotated by needs.selectors.moderation_queue, the queryset this filter narrows.
+            return queryset.filter(open_report_count__gt=0)  # type: ignore[misc]
         return queryset.filter(is_hidden=value == "hidden")
 
 

@@ -6,13 +6,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.limits import SHORT_TEXT
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.geo.models import Municipality
 from samskapa.needs.clustering import DEFAULT_DISTANCE
 from samskapa.needs.models import Campaign, Cluster, ModerationAction, Need, PriorityWeights
 from samskapa.organisations.models import Organisation, Unit
 from samskapa.projects.forms import DateInput
-from samskapa.sdg.models import Target
+from samskapa.sdg.forms import TargetMultipleChoiceField
 
 SCORE_CHOICES = [("", "–"), *[(str(i), str(i)) for i in range(1, 6)]]
 
@@ -27,7 +28,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ["title", "purpose", "opens_on", "closes_on", "stakeholder_groups"]
+        fields = ["title", "purpose", "opens_on", "closes_on", "stakeholder_groups", "premoderated"]
         widgets = {
             "opens_on": DateInput(),
             "closes_on": DateInput(),
@@ -49,15 +50,12 @@ class NeedForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    sdg_targets = forms.ModelMultipleChoiceField(
-        label=_("Agenda 2030 targets"),
+    sdg_targets = TargetMultipleChoiceField(
         help_text=_(
-            "Optional. Choose one or more targets; type a number or word to jump in the list, "
-            "hold Ctrl (Cmd on Mac) to choose several."
+            "Optional. Open a goal to see its targets, or search them by number or word. "
+            "Choose as many as fit."
         ),
-        queryset=Target.objects.select_related("goal").order_by("goal__number", "id"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        required=False,
+        suggest_from=("title", "description"),
     )
 
     class Meta:
@@ -112,7 +110,6 @@ class NeedForm(forms.ModelForm):
         if campaigns is None or not campaigns.exists():
             del self.fields["campaign"]
         fields["stakeholder_group"].label = _("Who has the need?")
-        fields["sdg_targets"].label_from_instance = lambda target: f"{target.code} {target.text}"
         for name in ("title", "description"):
             fields[name].widget.attrs["autocomplete"] = "off"
 
@@ -150,8 +147,22 @@ class ModerationForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), choices=ModerationAction.choices)
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=SHORT_TEXT,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Logged and shown to the other moderators."),
+        help_text=_(
+            "Logged and shown to the other moderators. Needed to hide or restore, not to approve."
+        ),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this need?"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the project's moderators see your report and your name."),
+        error_messages={"required": _("Say briefly what is wrong with the need.")},
     )
 
 
@@ -205,13 +216,33 @@ class ClusterMergeForm(forms.Form):
 
 
 class NeedMoveForm(forms.Form):
-    cluster = forms.ModelChoiceField(
-        label=_("Cluster"), queryset=Cluster.objects.none(), required=False
+    """Where to move a need: another cluster, or out of every cluster (``none``).
+
+    The choice starts empty, so that pressing "Move" by mistake moves nothing: the leader has to
+    pick a cluster, or "No cluster" on purpose.
+    """
+
+    NO_CLUSTER = "none"
+
+    cluster = forms.ChoiceField(
+        label=_("Move to"),
+        error_messages={
+            "required": _("Choose the cluster to move the need to, or “No cluster”."),
+            "invalid_choice": _("Choose one of the clusters of the project."),
+        },
     )
 
     def __init__(self, *args: Any, clusters: QuerySet[Cluster], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].queryset = clusters  # type: ignore[attr-defined]
+        self.clusters = {str(cluster.pk): cluster for cluster in clusters}
+        self.fields["cluster"].choices = [  # type: ignore[attr-defined]
+            (self.NO_CLUSTER, _("No cluster")),
+            *((pk, cluster.name) for pk, cluster in self.clusters.items()),
+        ]
+
+    def clean_cluster(self) -> Cluster | None:
+        value = self.cleaned_data["cluster"]
+        return None if value == self.NO_CLUSTER else self.clusters[value]
 
 
 class PriorityWeightsForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samskapa.core.limits import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, limited_text
 from samskapa.core.models import Visibility
 from samskapa.core.search import SearchVectorField
 
@@ -24,9 +25,19 @@ class Campaign(models.Model):
         related_name="campaigns",
     )
     title = models.CharField(_("title"), max_length=200)
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = limited_text(_("purpose"), max_length=MEDIUM_TEXT, blank=True)
     opens_on = models.DateField(_("opens"))
     closes_on = models.DateField(_("closes"))
+    # Förhandsgranskning: a moderator approves each need before others see it. Without it,
+    # needs are shown at once and moderated afterwards.
+    premoderated = models.BooleanField(
+        _("approve needs before they are shown"),
+        default=False,
+        help_text=_(
+            "A need submitted in this campaign is seen only by its author and the moderators "
+            "until a moderator approves it."
+        ),
+    )
     stakeholder_groups = models.ManyToManyField(
         "core.StakeholderGroup",
         verbose_name=_("target stakeholder groups"),
@@ -107,7 +118,7 @@ class Need(models.Model):
         related_name="needs",
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = limited_text(_("description"), max_length=LONG_TEXT)
     stakeholder_group = models.ForeignKey(
         "core.StakeholderGroup",
         verbose_name=_("stakeholder group"),
@@ -131,6 +142,9 @@ class Need(models.Model):
     )
     sdg_targets = models.ManyToManyField(
         "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="needs"
+    )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
     )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
@@ -169,6 +183,7 @@ class Need(models.Model):
         related_name="needs",
     )
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    awaiting_approval = models.BooleanField(_("awaiting a moderator's approval"), default=False)
     # Prioritisation, set by the project leader on a scale of 1 to 5.
     reach = _score_field(_("reach"))
     urgency = _score_field(_("urgency"))
@@ -227,6 +242,7 @@ class NeedSupport(models.Model):
 class ModerationAction(models.TextChoices):
     HIDE = "hide", _("Hidden")
     RESTORE = "restore", _("Restored")
+    APPROVE = "approve", _("Approved")
 
 
 class ModerationEvent(models.Model):
@@ -236,7 +252,7 @@ class ModerationEvent(models.Model):
         Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="moderation_events"
     )
     action = models.CharField(_("action"), max_length=10, choices=ModerationAction.choices)
-    reason = models.TextField(_("reason"))
+    reason = limited_text(_("reason"), max_length=SHORT_TEXT, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("moderator"),
@@ -253,6 +269,42 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.need}"
+
+
+class NeedReport(models.Model):
+    """Anmälan: a person tells the moderators that a need breaks the rules, and why.
+
+    A report stays open until a moderator acts on the need (hides, restores or approves it).
+    """
+
+    need = models.ForeignKey(
+        Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.CASCADE,
+        related_name="need_reports",
+    )
+    reason = limited_text(_("reason"), max_length=SHORT_TEXT)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "reporter"],
+                condition=Q(resolved_at__isnull=True),
+                name="need_report_open_once",
+                violation_error_message=_("You have already reported this need."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need}: {self.reason[:40]}"
 
 
 class PriorityWeights(models.Model):

@@ -30,6 +30,11 @@ def is_need_hidden(user: Any, need: Any) -> bool:
 
 
 @rules.predicate
+def is_need_awaiting_approval(user: Any, need: Any) -> bool:
+    return need is not None and need.awaiting_approval
+
+
+@rules.predicate
 def leads_needs_project(user: Any, obj: Any) -> bool:
     return obj is not None and leads_project(user, _project_of(obj))
 
@@ -72,8 +77,13 @@ rules.add_perm(
         ~is_need_hidden
         & (
             is_need_author
-            | (is_public_need & may_see_needs_project)
-            | (is_members_need & is_member_of_needs_project)
+            | (
+                ~is_need_awaiting_approval
+                & (
+                    (is_public_need & may_see_needs_project)
+                    | (is_members_need & is_member_of_needs_project)
+                )
+            )
         )
     ),
 )
@@ -84,6 +94,7 @@ rules.add_perm(
 )
 rules.add_perm("needs.support_need", rules.is_authenticated & may_view_need)
 rules.add_perm("needs.moderate_need", is_admin | moderates_needs_project)
+rules.add_perm("needs.report_need", rules.is_authenticated & may_view_need & ~is_need_author)
 rules.add_perm("needs.view_campaign", is_admin | may_see_needs_project)
 rules.add_perm("needs.manage_campaign", is_admin | leads_needs_project)
 rules.add_perm("needs.manage_clusters", is_admin | leads_needs_project)

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     FloatField,
@@ -20,6 +21,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -32,6 +34,7 @@ from samskapa.core.pagination import count_narrowed
 from samskapa.core.predicates import (
     LEADER_ROLES,
     MODERATOR_ROLES,
+    has_any_role,
     is_superuser,
     organisation_ids,
     project_ids,
@@ -44,6 +47,7 @@ from samskapa.needs.models import (
     Cluster,
     ModerationEvent,
     Need,
+    NeedReport,
     NeedSupport,
     PriorityWeights,
 )
@@ -71,21 +75,25 @@ def needs_visible_to(*, user: Viewer) -> QuerySet[Need]:
 
     Public needs of projects they may see; members-only needs of projects they take part in;
     their own needs; and, for the project's leaders and moderators, everything including private
-    needs and needs a moderator has hidden. Hidden needs are gone for everyone else.
+    needs and needs a moderator has hidden. Hidden needs are gone for everyone else; a need
+    awaiting a moderator's approval (pre-moderated campaigns) is seen only by its author and
+    the moderators.
     """
     needs = Need.objects.all()
     if is_superuser(user):
         return needs
     if user is None or not user.is_authenticated:  # None: counted for nobody in particular
         return needs.filter(
-            is_hidden=False, visibility=Visibility.PUBLIC, project__visibility=Visibility.PUBLIC
+            is_hidden=False,
+            awaiting_approval=False,
+            visibility=Visibility.PUBLIC,
+            project__visibility=Visibility.PUBLIC,
         )
     moderated, member = _scopes(user)
-    visible = (
+    visible = Q(awaiting_approval=False) & (
         Q(visibility=Visibility.PUBLIC) & (Q(project__visibility=Visibility.PUBLIC) | member)
         | Q(visibility=Visibility.MEMBERS) & member
-        | Q(author=user)
-    )
+    ) | Q(author=user)
     return needs.filter(moderated | (Q(is_hidden=False) & visible))
 
 
@@ -103,7 +111,7 @@ def needs_sorted(needs: QuerySet[Need], *, query: str = "", sort: str = "newest"
     Apply it after every other filter: a search ranks only the newest matches of what is left.
     """
     if query:
-        needs = search(needs, query, fields=NEED_SEARCH_FIELDS)
+        needs = search(needs, query, fields=NEED_SEARCH_FIELDS, place="municipality")
         return needs.order_by(*SORTS["supported"]) if sort == "supported" else needs
     return needs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
@@ -271,17 +279,34 @@ def similar_needs(
     return candidates[:limit]
 
 
+def moderates_any_project(*, user: Viewer) -> bool:
+    """Whether ``user`` moderates or leads any project, directly or through its organisation:
+    who sees the moderation queue and the link to it."""
+    return is_superuser(user) or has_any_role(user, MODERATOR_ROLES)
+
+
 def moderation_queue(*, user: Viewer) -> QuerySet[Need]:
     """Needs of the projects ``user`` moderates or leads, newest first.
 
-    The page narrows it to hidden or visible needs with ``needs.filters.ModerationFilter``.
+    Needs awaiting approval come first, then those with open reports (each counted in
+    ``open_report_count``). The page narrows the list with ``needs.filters.ModerationFilter``.
     """
     needs = needs_visible_to(user=user)
     if not is_superuser(user):
         moderated, _member = _scopes(user)
         needs = needs.filter(moderated)
-    return needs.select_related("project", "author", "stakeholder_group").order_by(
-        "-created_at", "-id"
+    open_reports = NeedReport.objects.filter(need=OuterRef("pk"), resolved_at__isnull=True)
+    return (
+        needs.select_related("project", "author", "stakeholder_group")
+        .annotate(
+            open_report_count=Coalesce(
+                Subquery(
+                    open_reports.order_by().values("need").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            )
+        )
+        .order_by("-awaiting_approval", "-open_report_count", "-created_at", "-id")
     )
 
 
@@ -390,6 +415,44 @@ def needs_ranked(*, user: Viewer, project: Project) -> QuerySet[Need]:
     )
 
 
+@dataclass(frozen=True)
+class PriorityExample:
+    """A worked example of the score with a project's own weights, for the page to explain."""
+
+    reach: int
+    urgency: int
+    goal_fit: int
+    supporters: int
+    most_supporters: int
+    support: float
+    weights: PriorityWeights
+    score: float
+
+
+def priority_example(weights: PriorityWeights) -> PriorityExample:
+    """A need scored 4, 2 and 5 with 5 supporters where the most supported need has 10."""
+    reach, urgency, goal_fit, supporters, most = 4, 2, 5, 5, 10
+    support = 1 + 4 * supporters / most
+    parts = [
+        (weights.reach, reach),
+        (weights.urgency, urgency),
+        (weights.goal_fit, goal_fit),
+        (weights.support, support),
+    ]
+    total_weight = sum(weight for weight, _value in parts)
+    score = sum(weight * value for weight, value in parts) / total_weight if total_weight else 0
+    return PriorityExample(
+        reach=reach,
+        urgency=urgency,
+        goal_fit=goal_fit,
+        supporters=supporters,
+        most_supporters=most,
+        support=support,
+        weights=weights,
+        score=score,
+    )
+
+
 def score_components(need: Need, weights: PriorityWeights) -> list[Component]:
     """The parts of a ranked need's score, for showing the reasons next to it."""
     return [
@@ -404,6 +467,15 @@ def project_leaders(*, project: Project) -> QuerySet[User]:
     """The active people who lead ``project``: its own leaders and those of its organisation."""
     memberships = Membership.objects.filter(
         Q(project=project) | Q(organisation_id=project.organisation_id), role__in=LEADER_ROLES
+    )
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True)
+
+
+def project_moderators(*, project: Project) -> QuerySet[User]:
+    """The active people who moderate ``project`` (its leaders and moderators, or its
+    organisation's)."""
+    memberships = Membership.objects.filter(
+        Q(project=project) | Q(organisation_id=project.organisation_id), role__in=MODERATOR_ROLES
     )
     return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True)
 

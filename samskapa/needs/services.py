@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.core.models import (
+    NotificationKind,
+    StakeholderGroup,
+    SustainabilityDimension,
+    Visibility,
+)
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, set_fields
@@ -30,10 +35,15 @@ from samskapa.needs.models import (
     ModerationAction,
     ModerationEvent,
     Need,
+    NeedReport,
     NeedSupport,
     PriorityWeights,
 )
-from samskapa.needs.selectors import municipalities_for_project, project_leaders
+from samskapa.needs.selectors import (
+    municipalities_for_project,
+    project_leaders,
+    project_moderators,
+)
 from samskapa.organisations.models import Organisation, Unit
 from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
@@ -51,6 +61,7 @@ def campaign_create(
     closes_on: datetime.date,
     purpose: str = "",
     stakeholder_groups: Iterable[StakeholderGroup] = (),
+    premoderated: bool = False,
 ) -> Campaign:
     """Open a needs inventory campaign (inventeringskampanj) in ``project``; only its leaders may."""
     require(actor, "needs.manage_campaign", project)
@@ -61,6 +72,7 @@ def campaign_create(
         purpose=purpose,
         opens_on=opens_on,
         closes_on=closes_on,
+        premoderated=premoderated,
     )
     save_with_history(campaign, actor=actor)
     # Stakeholder groups are the platform's shared vocabulary: every project may target any.
@@ -78,10 +90,21 @@ def campaign_update(
     opens_on: datetime.date = UNSET,
     closes_on: datetime.date = UNSET,
     stakeholder_groups: Iterable[StakeholderGroup] = UNSET,
+    premoderated: bool = UNSET,
 ) -> Campaign:
-    """Change a campaign's title, purpose, dates or target groups; its project's leaders only."""
+    """Change a campaign's title, purpose, dates, target groups or moderation; leaders only.
+
+    Turning pre-moderation off does not publish the needs still waiting: a moderator decides.
+    """
     require(actor, "needs.manage_campaign", campaign.project)
-    set_fields(campaign, title=title, purpose=purpose, opens_on=opens_on, closes_on=closes_on)
+    set_fields(
+        campaign,
+        title=title,
+        purpose=purpose,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        premoderated=premoderated,
+    )
     save_with_history(campaign, actor=actor)
     if stakeholder_groups is not UNSET:
         campaign.stakeholder_groups.set(stakeholder_groups)
@@ -173,6 +196,13 @@ def need_submit(
         visibility=visibility,
     )
     _check_choices(actor=actor, need=need, stored=None)
+    # In a pre-moderated campaign others see the need once a moderator approves it; the
+    # project's own moderators need no one's approval.
+    need.awaiting_approval = bool(
+        campaign is not None
+        and campaign.premoderated
+        and not actor.has_perm("needs.moderate_need", need)
+    )
     save_with_history(need, actor=actor)
     # Dimensions and SDG targets are shared vocabularies that every need may use.
     need.dimensions.set(dimensions)
@@ -180,6 +210,7 @@ def need_submit(
     leaders = list(project_leaders(project=project).exclude(pk=actor.pk))
     if leaders:
         notification_send(
+            kind=NotificationKind.PROJECT_ACTIVITY,
             recipients=leaders,
             title=lambda: (
                 _("New need in %(project)s: %(title)s")
@@ -269,37 +300,87 @@ def need_support_withdraw(*, actor: User, need: Need) -> bool:
 
 @transaction.atomic
 def need_moderate(*, actor: User, need: Need, action: str, reason: str) -> ModerationEvent:
-    """Hide or restore a need, with a reason that is logged and never edited."""
+    """Hide, restore or approve a need, with a reason that is logged and never edited.
+
+    Hiding and restoring need a reason; approving a need that awaits approval (pre-moderated
+    campaigns) may go without. Every moderation closes the open reports of the need.
+    """
     require(actor, "needs.moderate_need", need)
     reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give a reason for the moderation.")})
     if action not in ModerationAction.values:
-        raise ValidationError({"action": _("Choose whether to hide or restore the need.")})
-    hide = action == ModerationAction.HIDE
-    if need.is_hidden == hide:
-        raise ValidationError(
-            {"action": _("The need is already hidden.") if hide else _("The need is not hidden.")}
-        )
-    need.is_hidden = hide
+        raise ValidationError({"action": _("Choose whether to hide, restore or approve the need.")})
+    if not reason and action != ModerationAction.APPROVE:
+        raise ValidationError({"reason": _("Give a reason for the moderation.")})
+    if action == ModerationAction.APPROVE:
+        if not need.awaiting_approval:
+            raise ValidationError({"action": _("The need does not await approval.")})
+        need.awaiting_approval = False
+    else:
+        hide = action == ModerationAction.HIDE
+        if need.is_hidden == hide:
+            raise ValidationError(
+                {
+                    "action": _("The need is already hidden.")
+                    if hide
+                    else _("The need is not hidden.")
+                }
+            )
+        need.is_hidden = hide
+        # Restoring a need that was waiting publishes it: the moderator has looked at it.
+        need.awaiting_approval = need.awaiting_approval and hide
     save_with_history(need, actor=actor, reason=reason)
     event = ModerationEvent(need=need, action=action, reason=reason, actor=actor)
     event.full_clean()
     event.save()
+    NeedReport.objects.filter(need=need, resolved_at__isnull=True).update(
+        resolved_at=timezone.now()
+    )
     if need.author is not None and need.author_id != actor.pk:
-        notification_send(
-            recipients=[need.author],
-            title=lambda: (
-                (
-                    _("Your need “%(title)s” has been hidden by a moderator")
-                    if hide
-                    else _("Your need “%(title)s” is visible again")
-                )
-                % {"title": need.title}
+        titles = {
+            ModerationAction.HIDE: lambda: _(
+                "Your need “%(title)s” has been hidden by a moderator"
             ),
+            ModerationAction.RESTORE: lambda: _("Your need “%(title)s” is visible again"),
+            ModerationAction.APPROVE: lambda: _(
+                "Your need “%(title)s” has been approved and published"
+            ),
+        }
+        title = titles[ModerationAction(action)]
+        notification_send(
+            kind=NotificationKind.MY_CONTENT,
+            recipients=[need.author],
+            title=lambda: title() % {"title": need.title},
             body=reason,
+            url=need.get_absolute_url(),
         )
     return event
+
+
+@transaction.atomic
+def need_report(*, actor: User, need: Need, reason: str) -> NeedReport:
+    """Tell the project's moderators that a need breaks the rules; once per person until handled."""
+    require(actor, "needs.report_need", need)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say briefly what is wrong with the need.")})
+    # Two reports at once from the same person: the second waits here, then finds the first.
+    Need.objects.select_for_update().filter(pk=need.pk).first()
+    if NeedReport.objects.filter(need=need, reporter=actor, resolved_at__isnull=True).exists():
+        raise ValidationError(
+            _("You have already reported this need. A moderator will look at it.")
+        )
+    report = NeedReport(need=need, reporter=actor, reason=reason)
+    report.full_clean()
+    report.save()
+    moderators = project_moderators(project=need.project)
+    notification_send(
+        kind=NotificationKind.PROJECT_ACTIVITY,
+        recipients=moderators.exclude(pk=actor.pk),
+        title=lambda: _("A need was reported: %(title)s") % {"title": need.title},
+        body=reason,
+        url=need.get_absolute_url(),
+    )
+    return report
 
 
 @transaction.atomic
@@ -427,6 +508,25 @@ def need_score(
     need.reach, need.urgency, need.goal_fit = reach, urgency, goal_fit
     save_with_history(need, actor=actor)
     return need
+
+
+@transaction.atomic
+def needs_score(
+    *, actor: User, project: Project, scores: list[tuple[Need, dict[str, int | None]]]
+) -> int:
+    """Score many needs of ``project`` at once (the prioritisation page's one form); a need
+    whose scores did not change is left alone, so that its history only shows real changes.
+    Returns how many needs changed."""
+    require(actor, "needs.prioritise_need", project)
+    changed = 0
+    for need, values in scores:
+        if need.project_id != project.pk:
+            raise ValidationError(_("Only needs of this project can be scored here."))
+        new = (values.get("reach"), values.get("urgency"), values.get("goal_fit"))
+        if new != (need.reach, need.urgency, need.goal_fit):
+            need_score(actor=actor, need=need, reach=new[0], urgency=new[1], goal_fit=new[2])
+            changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -9,9 +10,11 @@ from django.http import (
     HttpResponseBase,
 )
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from samskapa.core.access import signed_in
@@ -35,6 +38,7 @@ from samskapa.needs.forms import (
     NeedForm,
     NeedMoveForm,
     PriorityWeightsForm,
+    ReportForm,
     ScoreForm,
     SimilarNeedsForm,
     ThresholdForm,
@@ -65,6 +69,7 @@ def need_list_view(request: HttpRequest) -> HttpResponse:
         "projects": selectors.projects_with_needs(user=request.user),
         "groups": StakeholderGroup.objects.all(),
         "dimensions": SustainabilityDimension.objects.all(),
+        "may_moderate": selectors.moderates_any_project(user=request.user),
     }
     return render(request, "needs/need_list.html", context)
 
@@ -104,8 +109,14 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_moderate": can_moderate,
         "can_lead": can_lead,
         "moderation_form": ModerationForm(
-            initial={"action": "restore" if need.is_hidden else "hide"}
+            initial={
+                "action": "approve"
+                if need.awaiting_approval and not need.is_hidden
+                else ("restore" if need.is_hidden else "hide")
+            }
         ),
+        "can_report": user.has_perm("needs.report_need", need),
+        "report_form": ReportForm(),
         "unit_form": UnitForm(
             organisation_id=need.project.organisation_id,
             initial={"unit": need.responsible_unit_id},
@@ -237,6 +248,21 @@ def need_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def need_report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    need = selectors.access_need(user=user, pk=pk, rule="needs.report_need")
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        call_service(form, services.need_report, actor=user, need=need, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("Thank you. The project's moderators will look at the need."))
+    else:
+        report_form_errors(request, form)
+    return _back(request, need.get_absolute_url())
+
+
+@login_required
+@require_POST
 def need_assign_unit_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request.user)
     need = selectors.access_need(user=user, pk=pk, rule="needs.assign_unit")
@@ -254,6 +280,10 @@ def need_assign_unit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation_queue_view(request: HttpRequest) -> HttpResponse:
+    if not selectors.moderates_any_project(user=request.user):
+        raise PermissionDenied(
+            _("Only the moderators and leaders of a project moderate its needs.")
+        )
     filtered = filter_list(
         request, ModerationFilter, selectors.moderation_queue(user=signed_in(request.user))
     )
@@ -484,8 +514,38 @@ def prioritisation_view(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "clusters": project.need_clusters.order_by("name"),
         "score_choices": range(1, 6),
+        "example": selectors.priority_example(weights),
     }
     return render(request, "needs/prioritisation.html", context)
+
+
+@login_required
+@require_POST
+def prioritisation_scores_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """The prioritisation page's one form: the scores of every need in the table at once."""
+    user = signed_in(request.user)
+    project = access_project(user=user, slug=slug, rule="needs.prioritise_need")
+    ids = [int(value) for value in request.POST.getlist("need") if value.isdigit()][:500]
+    needs = selectors.needs_ranked(user=user, project=project).filter(pk__in=ids)
+    forms = [(need, ScoreForm(request.POST, prefix=f"n{need.pk}")) for need in needs]
+    invalid = [form for _need, form in forms if not form.is_valid()]
+    if invalid:
+        for form in invalid:
+            report_form_errors(request, form)
+        return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
+    changed = services.needs_score(
+        actor=user, project=project, scores=[(need, form.cleaned_data) for need, form in forms]
+    )
+    messages.success(
+        request,
+        ngettext(
+            "The scores of %(count)d need have been saved.",
+            "The scores of %(count)d needs have been saved.",
+            changed,
+        )
+        % {"count": changed},
+    )
+    return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
 
 
 @login_required
@@ -519,7 +579,11 @@ def cluster_score_view(request: HttpRequest, pk: int) -> HttpResponse:
     if count is not None:
         messages.success(
             request,
-            _("The scores have been given to the %(count)d needs of “%(name)s”.")
+            ngettext(
+                "The scores have been given to the %(count)d need of “%(name)s”.",
+                "The scores have been given to the %(count)d needs of “%(name)s”.",
+                count,
+            )
             % {"count": count, "name": cluster.name},
         )
     else:

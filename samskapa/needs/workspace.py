@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,18 +18,19 @@ NEW_NEED_DAYS = 14
 
 
 def needs_to_moderate(*, user: User, today: datetime.date) -> QuerySet[Need]:
-    """New needs in the projects ``user`` moderates or leads that no moderator has acted on.
+    """Needs in the projects ``user`` moderates or leads that wait for a moderator.
 
-    Needs are published at once and moderated afterwards, so "to moderate" means: submitted in
-    the last ``NEW_NEED_DAYS`` days, not hidden, and without any moderation event yet.
+    That is, among the needs not hidden: those awaiting approval (pre-moderated campaigns) and
+    those with open reports, whatever their age; and, since other needs are published at once
+    and moderated afterwards, those submitted in the last ``NEW_NEED_DAYS`` days that no
+    moderator has acted on yet.
     """
     since = timezone.make_aware(
         datetime.datetime.combine(today - datetime.timedelta(days=NEW_NEED_DAYS), datetime.time())
     )
+    unseen = Q(created_at__gte=since) & ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk")))
     return moderation_queue(user=user).filter(
-        ~Exists(ModerationEvent.objects.filter(need=OuterRef("pk"))),
-        is_hidden=False,
-        created_at__gte=since,
+        Q(awaiting_approval=True) | Q(open_report_count__gt=0) | unseen, is_hidden=False
     )
 
 
@@ -54,5 +55,6 @@ def search_sources() -> list[SearchSource]:
             empty_text=_("No needs matched."),
             template="needs/includes/search_results.html",
             find=need_list,
+            label=_("Need"),
         )
     ]

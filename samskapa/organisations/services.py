@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
+from samskapa.core.models import NotificationKind
 from samskapa.core.predicates import forget_memberships
 from samskapa.core.services import notification_send
 from samskapa.core.slugs import unique_slug
@@ -189,6 +190,7 @@ def membership_add(
     forget_memberships(user)
     scope = organisation or project
     notification_send(
+        kind=NotificationKind.ROLES,
         recipients=[user],
         title=lambda: (
             _("You are now %(role)s in %(scope)s")

@@ -19,6 +19,7 @@ def search_sources() -> list[SearchSource]:
             empty_text=gettext_lazy("No organisations matched."),
             template="organisations/includes/search_results.html",
             find=organisation_list,
+            label=gettext_lazy("Organisation"),
         )
     ]
 

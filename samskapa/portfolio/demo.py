@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskapa.accounts.models import User
+from samskapa.core.attachments import demo_picture_attach
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
 from samskapa.ideas.models import Idea
 from samskapa.needs.models import Need
@@ -570,4 +571,13 @@ def load_portfolio_demo() -> dict[str, int]:
         initiative.sdg_targets.set([targets[code] for code in spec.targets if code in targets])
         if spec.gates and not initiative.gate_decisions.exists():
             _log(initiative, spec.gates, actor=actor, boards=boards)
+    decided = Initiative.objects.filter(project__slug="naringen", gate_decisions__isnull=False)
+    pilot = decided.order_by("pk").first()
+    if pilot is not None:
+        demo_picture_attach(
+            owner=pilot,
+            actor=pilot.created_by,
+            alt_text="Bild från piloten: provytan vid älven en klar dag.",
+            colours=("#dbeefc", "#2f6f9f", "#8fbf6a"),
+        )
     return {"initiatives": count}

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.core.widgets import CheckboxPicker
 from samskapa.geo.models import Municipality
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation, Unit
@@ -15,7 +16,7 @@ from samskapa.portfolio.models import Initiative, Stage
 from samskapa.programmes.models import Programme
 from samskapa.projects.forms import DateInput
 from samskapa.projects.models import Project
-from samskapa.sdg.models import Target
+from samskapa.sdg.forms import TargetMultipleChoiceField
 
 RATIONALE_REQUIRED = _("Give the rationale for the decision.")
 
@@ -28,12 +29,6 @@ class OrganisationWithSectorField(forms.ModelMultipleChoiceField):
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.organisation.name})"
-
-
-class TargetChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        text = obj.text if len(obj.text) <= 90 else f"{obj.text[:88].rstrip()}…"
-        return f"{obj.code} {text}"
 
 
 class NeedChoiceField(forms.ModelMultipleChoiceField):
@@ -51,11 +46,8 @@ class InitiativeForm(forms.ModelForm):
         label=_("Partners"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_(
-            "Organisations from every helix sector that take part. Hold Ctrl (or Cmd) to choose "
-            "several."
-        ),
+        widget=CheckboxPicker,
+        help_text=_("Organisations from every helix sector that take part."),
     )
     responsible_unit = UnitChoiceField(
         label=_("Responsible unit"),
@@ -67,8 +59,7 @@ class InitiativeForm(forms.ModelForm):
         label=_("Needs it answers"),
         queryset=Need.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=CheckboxPicker,
     )
     stakeholder_groups = forms.ModelMultipleChoiceField(
         label=_("Stakeholder groups it serves"),
@@ -83,13 +74,7 @@ class InitiativeForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    sdg_targets = TargetChoiceField(
-        label=_("Agenda 2030 targets"),
-        queryset=Target.objects.select_related("goal").order_by("goal__number", "pk"),
-        required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    sdg_targets = TargetMultipleChoiceField(suggest_from=("title", "summary", "description"))
 
     class Meta:
         model = Initiative

@@ -123,6 +123,9 @@ class Initiative(models.Model):
     sdg_targets = models.ManyToManyField(
         "sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="initiatives"
     )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
+    )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
     # The furthest stage on the pipeline it has reached, kept by the gate service, so that the
     # funnel counts an initiative stopped after its pilot as a pilot.

@@ -17,7 +17,7 @@ from samskapa.accounts.models import User
 from samskapa.core.access import Viewer, access
 from samskapa.core.models import StakeholderGroup, Visibility
 from samskapa.core.predicates import LEADER_ROLES, is_superuser, organisation_ids, project_ids
-from samskapa.core.search import search_terms
+from samskapa.core.search import place_matches, text_matches
 from samskapa.geo.models import Municipality
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
@@ -78,12 +78,10 @@ def initiatives_visible_to(*, user: Viewer) -> QuerySet[Initiative]:
 def _search(initiatives: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
     # A portfolio holds hundreds of initiatives, not hundreds of thousands, so matching the
     # Swedish stems of the words in the text columns is fast enough without a search index.
-    for term in search_terms(query):
-        any_field = Q()
-        for column in INITIATIVE_SEARCH_FIELDS:
-            any_field |= Q(**{f"{column}__icontains": term})
-        initiatives = initiatives.filter(any_field)
-    return initiatives
+    return initiatives.filter(
+        text_matches(query, INITIATIVE_SEARCH_FIELDS)
+        | place_matches(initiatives, query, "municipality")
+    )
 
 
 def narrow_initiatives(

@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import StakeholderGroup, SustainabilityDimension, Visibility
+from samskapa.core.models import (
+    NotificationKind,
+    StakeholderGroup,
+    SustainabilityDimension,
+    Visibility,
+)
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
 from samskapa.core.writes import UNSET, given, set_fields
@@ -569,6 +574,7 @@ def _notify(*, initiative: Initiative, entry: GateDecision, actor: User) -> None
         }
 
     notification_send(
+        kind=NotificationKind.DECISIONS,
         recipients=recipients.exclude(pk=actor.pk),
         title=title,
         body=body,

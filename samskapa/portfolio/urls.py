@@ -1,6 +1,7 @@
 from django.urls import path
 
-from samskapa.portfolio import balance_views, views
+from samskapa.core.attachments import attachment_urls
+from samskapa.portfolio import balance_views, selectors, views
 
 app_name = "portfolio"
 urlpatterns: list = [
@@ -18,5 +19,10 @@ urlpatterns: list = [
         "initiativ/<int:pk>/grindbeslut/<int:decision_pk>/rattelse/",
         views.gate_correct,
         name="gate_correct",
+    ),
+    *attachment_urls(
+        access=selectors.access_initiative,
+        change_rule="portfolio.change_initiative",
+        prefix="initiativ/",
     ),
 ]

@@ -1,14 +1,17 @@
-"""What the portfolio app offers the workspace: gate decisions due, and deletion refusals."""
+"""What the portfolio app offers the workspace: gate decisions due, its part of the site search,
+and deletion refusals."""
 
 import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samskapa.accounts.models import User
 from samskapa.core.inbox import InboxSection, inbox_section
 from samskapa.core.predicates import LEADER_ROLES, has_any_role
+from samskapa.core.search import SearchSource
 from samskapa.portfolio.models import GateDecision
-from samskapa.portfolio.selectors import initiatives_due_for_gate
+from samskapa.portfolio.selectors import initiative_list, initiatives_due_for_gate
 
 
 def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
@@ -20,6 +23,19 @@ def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
             key="gates_due",
             template="portfolio/includes/inbox_section.html",
             queryset=initiatives_due_for_gate(user=user, today=today),
+        )
+    ]
+
+
+def search_sources() -> list[SearchSource]:
+    return [
+        SearchSource(
+            key="initiative",
+            heading=gettext_lazy("Initiatives"),
+            empty_text=gettext_lazy("No initiatives matched."),
+            template="portfolio/includes/search_results.html",
+            find=initiative_list,
+            label=gettext_lazy("Initiative"),
         )
     ]
 

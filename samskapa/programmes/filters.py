@@ -4,11 +4,13 @@ from typing import Any
 
 import django_filters
 from django.core.validators import validate_slug
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.search import text_matches
 from samskapa.geo.filters import MunicipalityCodeFilter
 from samskapa.programmes.models import Programme
+from samskapa.programmes.selectors import PROGRAMME_SEARCH_FIELDS
 
 
 class ProgrammeFilter(django_filters.FilterSet):
@@ -33,7 +35,4 @@ class ProgrammeFilter(django_filters.FilterSet):
         return queryset.filter(Exists(takes_part))
 
     def search_text(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        # Programmes are few (tens per platform), so a plain substring match is enough here.
-        return queryset.filter(
-            Q(name__icontains=value) | Q(summary__icontains=value) | Q(description__icontains=value)
-        )
+        return queryset.filter(text_matches(value, PROGRAMME_SEARCH_FIELDS))

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.widgets import CheckboxPicker, GroupedModelMultipleChoiceField
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import (
@@ -45,20 +46,20 @@ class ProgrammeForm(PeriodForm):
         queryset=Organisation.objects.none(),
         help_text=_("Only organisations in which you are a project leader or administrator."),
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = GroupedModelMultipleChoiceField(
         label=_("Participating municipalities"),
-        queryset=Municipality.objects.order_by("name"),
+        queryset=Municipality.objects.select_related("region").order_by("region__name", "name"),
+        group_by=lambda municipality: municipality.region.name,
         required=False,
         help_text=_(
-            "Hold Ctrl (or Cmd) to choose several. Municipalities that join as participants are "
-            "added automatically."
+            "Listed by county. Municipalities that join as participants are added automatically."
         ),
     )
     projects = forms.ModelMultipleChoiceField(
         label=_("Urban development projects"),
         queryset=Project.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=CheckboxPicker,
     )
 
     class Meta:
@@ -80,8 +81,6 @@ class ProgrammeForm(PeriodForm):
             "end_date": DateInput(),
             "portfolio_due_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 6}),
-            "municipalities": forms.SelectMultiple(attrs={"size": 8}),
-            "projects": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {
             "summary": _("One or two sentences shown in the list of programmes."),

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from samskapa.core.access import Viewer, access
 from samskapa.core.models import Visibility
 from samskapa.core.predicates import is_superuser, organisation_ids
+from samskapa.core.search import text_matches
 from samskapa.geo.models import Municipality
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_where_user_leads
@@ -175,6 +176,15 @@ def programme_list(*, user: Viewer, today: datetime.date | None = None) -> Query
         today=today,
     )
     return programmes.order_by("-start_date", "name", "pk")
+
+
+# Programmes are few (tens per platform), so their texts are matched without a search index.
+PROGRAMME_SEARCH_FIELDS = ("name", "summary", "description")
+
+
+def programme_search(*, user: Viewer, query: str) -> QuerySet[Programme]:
+    """Programmes whose texts match ``query`` (the site search), newest first."""
+    return programme_list(user=user).filter(text_matches(query, PROGRAMME_SEARCH_FIELDS))
 
 
 def programme_detail_queryset(*, user: Viewer) -> QuerySet[Programme]:

@@ -31,4 +31,4 @@ class ProjectFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search_text(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return search(queryset, value, fields=PROJECT_SEARCH_FIELDS)
+        return search(queryset, value, fields=PROJECT_SEARCH_FIELDS, place="municipality")

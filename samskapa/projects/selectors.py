@@ -97,7 +97,7 @@ def project_list(*, user: Viewer, query: str = "") -> QuerySet[Project]:
         .prefetch_related("dimensions")
     )
     if query:
-        projects = search(projects, query, fields=PROJECT_SEARCH_FIELDS)
+        projects = search(projects, query, fields=PROJECT_SEARCH_FIELDS, place="municipality")
     return projects
 
 

@@ -14,5 +14,6 @@ def search_sources() -> list[SearchSource]:
             empty_text=_("No projects matched."),
             template="projects/includes/search_results.html",
             find=project_list,
+            label=_("Project"),
         )
     ]

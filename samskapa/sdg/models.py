@@ -1,6 +1,9 @@
-"""The 17 Sustainable Development Goals of Agenda 2030 and their 169 targets, in Swedish and English."""
+"""The 17 Sustainable Development Goals of Agenda 2030 and their 169 targets, in Swedish and English,
+and the answers people gave to suggested targets."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.i18n import current_language
@@ -54,3 +57,34 @@ class Target(models.Model):
     @property
     def text(self) -> str:
         return self.text_en if current_language() == "en" else self.text_sv
+
+
+class SuggestionFeedback(models.Model):
+    """Svar på ett förslag: a person took (accepted) or turned down (rejected) a suggested
+    target for the text they were writing.
+
+    The text itself is not kept, only its stemmed terms: enough for the suggestions to learn
+    which words go with which target (``sdg.suggest.Learned``), without a second copy of what
+    someone wrote.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="sdg_suggestion_feedback",
+    )
+    target = models.ForeignKey(
+        Target, verbose_name=_("target"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    accepted = models.BooleanField(_("accepted"))
+    terms = models.JSONField(_("terms of the text"), default=list, blank=True)
+    created_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("answer to a suggestion")
+        verbose_name_plural = _("answers to suggestions")
+
+    def __str__(self) -> str:
+        return f"{self.target_id} {'+' if self.accepted else '-'}"

@@ -44,7 +44,13 @@ INSTALLED_APPS = [
     "samskapa.ideas",
     "samskapa.assessment",
     "samskapa.programmes",
+    "samskapa.methods",
     "samskapa.portfolio",
+    "samskapa.events",
+    "samskapa.indicators",
+    "samskapa.strategy",
+    "samskapa.marketplace",
+    "samskapa.competences",
     "samskapa.workspace",
     "samskapa.api",
 ]
@@ -63,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samskapa.accounts.middleware.ConsentMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -125,6 +132,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "workspace:home"
 # Revokes API tokens when a password changes and asks core.throttling who the client is. The
 # login limits (ACCOUNT_RATE_LIMITS, allauth's defaults) cover the API token endpoint as well.
 ACCOUNT_ADAPTER = "samskapa.accounts.adapter.AccountAdapter"
+# The display name and the accepted terms, asked for on the sign-up page.
+ACCOUNT_SIGNUP_FORM_CLASS = "samskapa.accounts.forms.SignupForm"
 
 # Addresses or networks of our own reverse proxies, comma separated: only a request from one of
 # them has its X-Forwarded-For read (core.throttling.client_ip). Empty: trust no one.
@@ -133,6 +142,8 @@ TRUSTED_PROXIES: list[str] = env.list("TRUSTED_PROXIES", default=[])
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates in lower case in Swedish ("31 okt 2026"): templates use the named formats.
+FORMAT_MODULE_PATH = ["samskapa.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -258,6 +269,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationTypeEnum": "samskapa.organisations.models.OrganisationType",
         "VisibilityEnum": "samskapa.core.models.Visibility",
         "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
+        "HelixSectorEnum": "samskapa.core.models.HelixSector",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -283,6 +295,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work, run by `celery beat`; each task is safe to run again (it marks what it sent).
+CELERY_BEAT_SCHEDULE = {
+    "events-reminders": {"task": "samskapa.events.tasks.send_event_reminders", "schedule": 900.0},
+    "events-feedback": {"task": "samskapa.events.tasks.send_feedback_requests", "schedule": 3600.0},
+}
 
 LOGGING = {
     "version": 1,
@@ -306,3 +323,10 @@ LOGGING = {
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# Marketplace: the keys that seal responses until their opening (Fernet keys, newest first, so a
+# key can be rotated). Never stored in the database. Without the setting, a key is derived from
+# SECRET_KEY (development only; production requires MARKETPLACE_SEALING_KEYS).
+MARKETPLACE_SEALING_KEYS = env.list("MARKETPLACE_SEALING_KEYS", default=[])
+# The registered prefix of every OCDS ocid this installation publishes.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-smskpa")

@@ -10,6 +10,8 @@ from samskapa.settings.base import env, redis_cache
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Sealed marketplace responses: the key is never derived from SECRET_KEY in production.
+MARKETPLACE_SEALING_KEYS = env.list("MARKETPLACE_SEALING_KEYS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

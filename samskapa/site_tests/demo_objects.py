@@ -13,13 +13,33 @@ from django.utils.http import int_to_base36
 
 from samskapa.accounts.models import User
 from samskapa.assessment.models import Assignment, Criterion
+from samskapa.competences.models import CompetenceNeed, InterestRequest, Requirement
+from samskapa.competences.models import Profile as CompetenceProfile
+from samskapa.core.emails import unsubscribe_token
 from samskapa.core.models import Notification
+from samskapa.events import demo as events_demo
+from samskapa.events.models import (
+    AgendaItem,
+    EventDocument,
+    ExperiencePost,
+    NetworkMember,
+    Registration,
+)
 from samskapa.ideas.models import Challenge, Idea
+from samskapa.indicators.models import Indicator, Measurement
+from samskapa.marketplace.models import Criterion as MarketCriterion
+from samskapa.marketplace.models import ProcurementRequest, ServiceReference
+from samskapa.marketplace.models import Question as MarketQuestion
+from samskapa.marketplace.models import Requirement as MarketRequirement
+from samskapa.marketplace.models import Response as MarketResponse
+from samskapa.marketplace.models import Service as MarketService
+from samskapa.methods.models import Adaptation, ExperienceReport
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
 from samskapa.programmes.models import Milestone, Participant, Phase, Programme
 from samskapa.projects.models import Funding, Project, ProjectPhase, ProjectUnit
+from samskapa.strategy.models import FocusArea, StrategyGoal
 
 RESIDENT = "invanare@samskapa.example"
 PROJECT_LEADER = "projektledare.gavle@samskapa.example"
@@ -55,12 +75,15 @@ class Demo:
             .first()
         )
         assert initiative is not None, "The demo content has no decided initiative in Näringen."
+        # Näringen's first campaign; the second one is pre-moderated.
+        campaign = Campaign.objects.filter(project=project).order_by("pk").first()
+        assert campaign is not None, "The demo content has no campaign in Näringen."
         return cls(
             project=project,
             organisation=project.organisation,
             programme=Programme.objects.order_by("pk").first(),  # type: ignore[arg-type]
             need=Need.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
-            campaign=Campaign.objects.get(project=project),
+            campaign=campaign,
             cluster=Cluster.objects.filter(project=project).order_by("pk").first(),  # type: ignore[arg-type]
             challenge=challenge,
             idea=Idea.objects.filter(challenge=challenge).order_by("pk").first(),  # type: ignore[arg-type]
@@ -72,6 +95,11 @@ class Demo:
             decision=initiative.gate_decisions.order_by("pk").first(),  # type: ignore[arg-type]
             leader=leader,
         )
+
+    def first_slug(self, model: Any) -> str:
+        found = model.objects.order_by("pk").first()
+        assert found is not None, f"The demo content has no {model.__name__}."
+        return str(found.slug)
 
     def first(self, model: Any, **filters: Any) -> str:
         found = model.objects.filter(**filters).order_by("pk").first()
@@ -107,6 +135,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     organisation = {"slug": demo.organisation.slug}
     programme = {"slug": demo.programme.slug}
     code = {"code": demo.project.municipality.code}  # type: ignore[union-attr]
+    municipality = {"slug": demo.project.municipality.slug}  # type: ignore[union-attr]
     need = {"pk": str(demo.need.pk)}
     challenge = {"pk": str(demo.challenge.pk)}
     idea = {"pk": str(demo.idea.pk)}
@@ -140,8 +169,63 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
     def project_unit() -> dict[str, str]:
         return {**project, "pk": demo.first(ProjectUnit, project=demo.project)}
 
+    def indicator() -> dict[str, str]:
+        return {"pk": demo.first(Indicator, project=demo.project)}
+
+    def measurement() -> dict[str, str]:
+        values = indicator()
+        return {**values, "measurement_pk": demo.first(Measurement, indicator_id=values["pk"])}
+
+    def focus_area() -> dict[str, str]:
+        return {**project, "pk": demo.first(FocusArea, strategy__project=demo.project)}
+
+    def strategy_goal() -> dict[str, str]:
+        return {
+            **project,
+            "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project),
+        }
+
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
+
+    def attachment(model: Any) -> Callable[[], dict[str, str]]:
+        def values() -> dict[str, str]:
+            owner = model.objects.filter(attachments__isnull=False).order_by("pk").first()
+            assert owner is not None, f"The demo content has no {model.__name__} with a file."
+            return {"pk": str(owner.pk), "upload_pk": str(owner.attachments.first().pk)}
+
+        return values
+
+    def market_request() -> str:
+        """Gävle's market dialogue, which the demo leader runs."""
+        return demo.first(ProcurementRequest, buyer=demo.organisation)
+
+    def market_document() -> dict[str, str]:
+        request = ProcurementRequest.objects.filter(documents__isnull=False).order_by("pk").first()
+        assert request is not None, "The demo content has no request with a document."
+        return {"pk": str(request.pk), "item": str(request.documents.order_by("pk")[0].pk)}
+
+    def market_item(model: Any, parent: str) -> dict[str, str]:
+        found = model.objects.filter(**{f"{parent}__buyer": demo.organisation}).order_by("pk")
+        item = found.first() or model.objects.order_by("pk").first()
+        assert item is not None, f"The demo content has no {model.__name__}."
+        return {"pk": str(getattr(item, f"{parent}_id")), "item": str(item.pk)}
+
+    def competence() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceNeed, project=demo.project)}
+
+    def requirement() -> dict[str, str]:
+        need_pk = demo.first(CompetenceNeed, project=demo.project)
+        return {"pk": need_pk, "requirement_pk": demo.first(Requirement, need_id=need_pk)}
+
+    def competence_profile() -> dict[str, str]:
+        return {"pk": demo.first(CompetenceProfile, organisation=demo.organisation)}
+
+    def contact() -> dict[str, str]:
+        return {**competence(), "profile_pk": demo.first(CompetenceProfile, user__isnull=False)}
+
+    def interest() -> dict[str, str]:
+        return {"pk": demo.first(InterestRequest, sender=demo.leader)}
 
     def key(uidb36: bool = False) -> dict[str, str]:
         values = {"key": "4ae-8f2c1d"}
@@ -165,6 +249,15 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/projekt/<slug:slug>/kluster/nytt/",
             "behov/projekt/<slug:slug>/prioritering/",
             "ideer/projekt/<slug:slug>/ny-utmaning/",
+            "uppfoljning/projekt/<slug:slug>/",
+            "uppfoljning/projekt/<slug:slug>/csv/",
+            "strategi/projekt/<slug:slug>/",
+            "strategi/projekt/<slug:slug>/ny/",
+            "strategi/projekt/<slug:slug>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/ny/",
+            "strategi/projekt/<slug:slug>/versioner/ny/",
+            "strategi/projekt/<slug:slug>/strategi.pdf",
+            "strategi/projekt/<slug:slug>/strategi.docx",
         ],
         lambda: organisation: [
             "api/v1/organisations/<slug:slug>/",
@@ -187,12 +280,19 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "program/<slug:slug>/faser/ny/",
             "program/<slug:slug>/milstolpar/ny/",
             "portfolj/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/",
+            "uppfoljning/program/<slug:slug>/csv/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/",
+            "uppfoljning/program/<slug:slug>/utvarderingar/ny/",
         ],
         lambda: code: [
             "api/v1/municipalities/<str:code>/portfolio/",
             "api/v1/municipalities/<str:code>/",
             "portfolj/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/",
+            "uppfoljning/kommun/<str:code>/csv/",
         ],
+        lambda: municipality: ["kommun/<slug:slug>/"],
         lambda: need: [
             "api/v1/needs/<int:pk>/",
             "api/v1/needs/<int:pk>/trace/",
@@ -205,6 +305,8 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/<int:pk>/enhet/",
             "behov/<int:pk>/flytta/",
             "behov/<int:pk>/poang/",
+            "behov/<int:pk>/filer/",
+            "behov/<int:pk>/anmal/",
         ],
         lambda: campaign: [
             "api/v1/campaigns/<int:pk>/",
@@ -240,6 +342,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "ideer/<int:pk>/bevaka/",
             "ideer/<int:pk>/kommentarer/",
             "ideer/<int:pk>/moderera/",
+            "ideer/<int:pk>/filer/",
         ],
         lambda: assignment: [
             "api/v1/assessments/<int:pk>/",
@@ -258,6 +361,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "portfolj/initiativ/<int:pk>/",
             "portfolj/initiativ/<int:pk>/andra/",
             "portfolj/initiativ/<int:pk>/grindbeslut/",
+            "portfolj/initiativ/<int:pk>/filer/",
         ],
         milestone: [
             "api/v1/programmes/<slug:slug>/milestones/<int:pk>/",
@@ -273,6 +377,42 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "program/<slug:slug>/faser/<int:pk>/andra/",
             "program/<slug:slug>/faser/<int:pk>/ta-bort/",
         ],
+        attachment(Need): [
+            "behov/<int:pk>/filer/<int:upload_pk>/",
+            "behov/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        attachment(Idea): [
+            "ideer/<int:pk>/filer/<int:upload_pk>/",
+            "ideer/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        attachment(Initiative): [
+            "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/",
+            "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        indicator: [
+            "api/v1/indicators/<int:pk>/",
+            "api/v1/indicators/<int:pk>/measurements/",
+            "uppfoljning/<int:pk>/",
+            "uppfoljning/<int:pk>/andra/",
+            "uppfoljning/<int:pk>/ta-bort/",
+            "uppfoljning/<int:pk>/malvarden/",
+            "uppfoljning/<int:pk>/varden/ny/",
+            "uppfoljning/<int:pk>/import/",
+            "uppfoljning/<int:pk>/import/spara/",
+            "uppfoljning/<int:pk>/kolada/",
+            "uppfoljning/<int:pk>/diagram.svg",
+            "uppfoljning/<int:pk>/varden.csv",
+        ],
+        focus_area: [
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/ta-bort/",
+            "strategi/projekt/<slug:slug>/fokusomraden/<int:pk>/mal/ny/",
+        ],
+        strategy_goal: [
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/andra/",
+            "strategi/projekt/<slug:slug>/mal/<int:pk>/ta-bort/",
+        ],
+        measurement: ["uppfoljning/<int:pk>/varden/<int:measurement_pk>/ta-bort/"],
         org_member: ["organisationer/<slug:slug>/medlemmar/<int:pk>/ta-bort/"],
         org_unit: [
             "organisationer/<slug:slug>/enheter/<int:pk>/",
@@ -291,10 +431,183 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         lambda: {**project, "unit_pk": demo.unit, "phase": ProjectPhase.PROGRAMME.value}: [
             "projekt/<slug:slug>/forvaltningar/<int:unit_pk>/<str:phase>/"
         ],
+        lambda: {"pk": market_request()}: [
+            "api/v1/market-requests/<int:pk>/",
+            "api/v1/market-requests/<int:pk>/questions/",
+            "api/v1/market-requests/<int:pk>/responses/",
+            "api/v1/market-requests/<int:pk>/ocds/",
+            "marknadsplats/forfragningar/<int:pk>/",
+            "marknadsplats/forfragningar/<int:pk>/andra/",
+            "marknadsplats/forfragningar/<int:pk>/krav/ny/",
+            "marknadsplats/forfragningar/<int:pk>/kriterier/ny/",
+            "marknadsplats/forfragningar/<int:pk>/publicera/",
+            "marknadsplats/forfragningar/<int:pk>/dokument/ny/",
+            "marknadsplats/forfragningar/<int:pk>/tidsfrister/",
+            "marknadsplats/forfragningar/<int:pk>/folj/",
+            "marknadsplats/forfragningar/<int:pk>/fragor/ny/",
+            "marknadsplats/forfragningar/<int:pk>/svara/",
+            "marknadsplats/forfragningar/<int:pk>/oppna/",
+            "marknadsplats/forfragningar/<int:pk>/utvardering/",
+            "marknadsplats/forfragningar/<int:pk>/utfall/",
+        ],
+        lambda: market_item(MarketRequirement, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/krav/<int:item>/ta-bort/"
+        ],
+        lambda: market_item(MarketCriterion, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/kriterier/<int:item>/ta-bort/"
+        ],
+        lambda: market_item(MarketQuestion, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/fragor/<int:item>/svara/"
+        ],
+        lambda: market_item(MarketResponse, "request"): [
+            "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/"
+        ],
+        lambda: {**market_item(MarketResponse, "request"), "number": "0"}: [
+            "marknadsplats/forfragningar/<int:pk>/svar/<int:item>/dokument/<int:number>/"
+        ],
+        lambda: market_document(): ["marknadsplats/forfragningar/<int:pk>/dokument/<int:item>/"],
+        lambda: {"slug": demo.first_slug(MarketService)}: [
+            "api/v1/market-services/<slug:slug>/",
+            "marknadsplats/tjanster/<slug:slug>/",
+            "marknadsplats/tjanster/<slug:slug>/andra/",
+            "marknadsplats/tjanster/<slug:slug>/referenser/ny/",
+        ],
+        lambda: {"pk": demo.first(ServiceReference)}: [
+            "marknadsplats/referenser/<int:pk>/bekrafta/"
+        ],
         lambda: {"pk": demo.first(Notification, recipient=demo.leader)}: ["notiser/<int:pk>/las/"],
+        lambda: {"slug": "trygghetsvandring"}: [
+            "metoder/<slug:slug>/",
+            "metoder/<slug:slug>/andra/",
+            "metoder/<slug:slug>/publicera/",
+            "metoder/<slug:slug>/lyft-fram/",
+            "metoder/<slug:slug>/avveckla/",
+            "metoder/<slug:slug>/avboj/",
+            "metoder/<slug:slug>/sla-ihop/",
+            "metoder/<slug:slug>/anpassningar/ny/",
+            "metoder/<slug:slug>/erfarenheter/ny/",
+            "api/v1/methods/<slug:slug>/",
+            "api/v1/methods/<slug:slug>/reports/",
+        ],
+        lambda: {"slug": "trygghetsvandring", "number": "1"}: [
+            "metoder/<slug:slug>/versioner/<int:number>/"
+        ],
+        lambda: {
+            "slug": "trygghetsvandring",
+            "pk": demo.first(Adaptation, method__slug="trygghetsvandring"),
+        }: ["metoder/<slug:slug>/anpassningar/<int:pk>/ta-bort/"],
+        lambda: {
+            "slug": "trygghetsvandring",
+            "pk": demo.first(ExperienceReport, method__slug="trygghetsvandring"),
+        }: ["metoder/<slug:slug>/erfarenheter/<int:pk>/ta-bort/"],
+        **_events_path_values(demo),
+        competence: [
+            "api/v1/competence-needs/<int:pk>/",
+            "api/v1/competence-needs/<int:pk>/requirements/",
+            "api/v1/competence-needs/<int:pk>/matches/",
+            "api/v1/competence-needs/<int:pk>/team/",
+            "kompetens/behov/<int:pk>/",
+            "kompetens/behov/<int:pk>/andra/",
+            "kompetens/behov/<int:pk>/krav/",
+            "kompetens/behov/<int:pk>/matchningar/",
+            "kompetens/behov/<int:pk>/team/",
+        ],
+        requirement: [
+            "api/v1/competence-needs/<int:pk>/requirements/<int:requirement_pk>/",
+            "kompetens/behov/<int:pk>/krav/<int:requirement_pk>/ta-bort/",
+        ],
+        competence_profile: [
+            "api/v1/competence-profiles/<int:pk>/",
+            "api/v1/competence-profiles/<int:pk>/matches/",
+            "kompetens/profiler/<int:pk>/",
+            "kompetens/profiler/<int:pk>/andra/",
+            "kompetens/profiler/<int:pk>/ta-bort/",
+            "kompetens/profiler/<int:pk>/kompetenser/",
+            "kompetens/profiler/<int:pk>/matchningar/",
+        ],
+        contact: ["kompetens/behov/<int:pk>/forfragan/<int:profile_pk>/"],
+        interest: [
+            "api/v1/interest-requests/<int:pk>/",
+            "api/v1/interest-requests/<int:pk>/accept/",
+            "api/v1/interest-requests/<int:pk>/decline/",
+            "api/v1/interest-requests/<int:pk>/withdraw/",
+            "api/v1/interest-requests/<int:pk>/messages/",
+            "kompetens/forfragningar/<int:pk>/",
+            "kompetens/forfragningar/<int:pk>/ja/",
+            "kompetens/forfragningar/<int:pk>/nej/",
+            "kompetens/forfragningar/<int:pk>/aterkalla/",
+        ],
         key: ["konto/^confirm-email/(?P<key>[-:\\w]+)/$"],
         lambda: key(uidb36=True): [
             "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"
         ],
+        lambda: {"kind": "terms"}: ["profil/villkor/<slug:kind>/"],
+        lambda: {"token": "ingen-sadan-inbjudan"}: ["bedomning/inbjudan/<str:token>/"],
+        lambda: {"token": unsubscribe_token(user_id=demo.leader.pk, kind="following")}: [
+            "notiser/e-post/avsluta/<str:token>/"
+        ],
     }
     return {template: values for values, templates in same.items() for template in templates}
+
+
+def _events_path_values(demo: Demo) -> dict[Callable[[], dict[str, str]], list[str]]:
+    """The full workshop of the demo (the leader holds a seat) and the platforms' network."""
+    event = {"slug": events_demo.FULL_EVENT_SLUG}
+    network = {"slug": events_demo.NETWORK_SLUG}
+    event_filter = {"event__slug": events_demo.FULL_EVENT_SLUG}
+    network_filter = {"network__slug": events_demo.NETWORK_SLUG}
+    return {
+        lambda: event: [
+            "api/v1/events/<slug:slug>/",
+            "api/v1/events/<slug:slug>/registrations/",
+            "evenemang/<slug:slug>/",
+            "evenemang/<slug:slug>/kalender.ics",
+            "evenemang/<slug:slug>/andra/",
+            "evenemang/<slug:slug>/program/ny/",
+            "evenemang/<slug:slug>/dokument/ny/",
+            "evenemang/<slug:slug>/anmalan/",
+            "evenemang/<slug:slug>/anmalan/kollega/",
+            "evenemang/<slug:slug>/deltagare/",
+            "evenemang/<slug:slug>/deltagare/deltagare.csv",
+            "evenemang/<slug:slug>/deltagare/deltagare.xlsx",
+            "evenemang/<slug:slug>/utvardering/",
+            "evenemang/<slug:slug>/utvardering/resultat/",
+        ],
+        lambda: {**event, "pk": demo.first(Registration, user=demo.leader, **event_filter)}: [
+            "api/v1/events/<slug:slug>/registrations/<int:pk>/cancel/",
+            "evenemang/<slug:slug>/anmalan/<int:pk>/avboka/",
+            "evenemang/<slug:slug>/deltagare/<int:pk>/narvaro/",
+        ],
+        lambda: {**event, "pk": demo.first(AgendaItem, **event_filter)}: [
+            "evenemang/<slug:slug>/program/<int:pk>/ta-bort/"
+        ],
+        lambda: {
+            "slug": "tematraff-organisationskultur-goteborg-2017",
+            "pk": demo.first(
+                EventDocument, event__slug="tematraff-organisationskultur-goteborg-2017"
+            ),
+        }: ["evenemang/<slug:slug>/dokument/<int:pk>/ta-bort/"],
+        lambda: {"slug": demo.organisation.slug}: [
+            "evenemang/organisation/<slug:slug>/",
+            "evenemang/organisation/<slug:slug>/kalender.ics",
+        ],
+        lambda: {"year": "2017", "month": "11"}: ["evenemang/kalender/<int:year>/<int:month>/"],
+        lambda: {"token": "okand-nyckel"}: ["evenemang/min-kalender/<str:token>.ics"],
+        lambda: network: [
+            "api/v1/networks/<slug:slug>/",
+            "natverk/<slug:slug>/",
+            "natverk/<slug:slug>/andra/",
+            "natverk/<slug:slug>/kalender.ics",
+            "natverk/<slug:slug>/medlemmar/",
+            "natverk/<slug:slug>/medlemmar/ny/",
+            "natverk/<slug:slug>/inlagg/",
+            "natverk/<slug:slug>/inlagg/nytt/",
+        ],
+        lambda: {**network, "pk": demo.first(NetworkMember, **network_filter)}: [
+            "natverk/<slug:slug>/medlemmar/<int:pk>/andra/",
+            "natverk/<slug:slug>/medlemmar/<int:pk>/ta-bort/",
+        ],
+        lambda: {**network, "pk": demo.first(ExperiencePost, **network_filter)}: [
+            "natverk/<slug:slug>/inlagg/<int:pk>/"
+        ],
+    }

@@ -10,21 +10,36 @@ from django.utils import timezone
 from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
+from samskapa.competences import workspace as competences
 from samskapa.core import selectors as core
+from samskapa.events import workspace as events
+from samskapa.indicators import workspace as indicators
+from samskapa.marketplace import workspace as marketplace
+from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
+from samskapa.sdg import selectors as sdg
+from samskapa.strategy import workspace as strategy
 
 # What each app holds about a person, in the order it appears in the export.
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
+    methods.personal_data,
+    events.personal_data,
+    competences.personal_data,
     core.personal_data,
+    sdg.personal_data,
+    indicators.personal_data,
+    strategy.personal_data,
+    marketplace.personal_data,
 ]
 
 # What may forbid deleting an account, asked in this order.
 DELETION_BLOCKERS: list[Callable[..., list[str]]] = [
     organisations.deletion_blockers,
     portfolio.deletion_blockers,
+    marketplace.deletion_blockers,
 ]
 
 

@@ -2,8 +2,10 @@
 
 import pytest
 from django.db import IntegrityError
+from django.utils import translation
 
 from samskapa.accounts.models import User
+from samskapa.geo.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +36,11 @@ def test_platform_administrator() -> None:
     assert admin.is_superuser and admin.is_staff
 
 
-def test_display_name_falls_back_to_the_email_name() -> None:
-    assert User(email="ingrid@example.se", full_name="Ingrid Invånare").display_name == (
-        "Ingrid Invånare"
-    )
-    assert str(User(email="ingrid@example.se")) == "ingrid"
+def test_display_name_never_shows_the_email_address() -> None:
+    gavle = Municipality.objects.get(code="2180")
+    assert User(email="ingrid@example.se", full_name=" Ingrid I ").display_name == "Ingrid I"
+    with translation.override("sv"):
+        assert str(User(email="ingrid@example.se", municipality=gavle)) == "Invånare i Gävle"
+        assert str(User(email="ingrid@example.se")) == "Invånare"
+    with translation.override("en"):
+        assert str(User(email="ingrid@example.se", municipality=gavle)) == "Resident of Gävle"

@@ -78,3 +78,20 @@ def test_parked_from_stage_may_be_blank(schema: dict[str, Any]) -> None:
 
     assert {"$ref": "#/components/schemas/BlankEnum"} in field["oneOf"]
     assert schema["components"]["schemas"]["BlankEnum"]["enum"] == [""]
+
+
+def test_operations_that_take_a_body_document_the_wrong_media_type(
+    schema: dict[str, Any], api_client: APIClient, resident: Any
+) -> None:
+    with_body = [op for _path, method, op in _operations(schema) if method in {"post", "patch"}]
+    assert with_body
+    assert all("415" in operation["responses"] for operation in with_body)
+    assert all(
+        "415" not in operation["responses"]
+        for _path, method, operation in _operations(schema)
+        if method == "get"
+    )
+    api_client.force_authenticate(resident)
+    answer = api_client.post("/api/v1/ideas/", "title=x", content_type="text/plain")
+    assert answer.status_code == 415
+    assert "detail" in answer.json()

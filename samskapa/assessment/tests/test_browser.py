@@ -46,7 +46,8 @@ def _score(page: Page, criteria: list[Criterion], values: list[int], comment: st
     for criterion, value in zip(criteria, values, strict=True):
         page.locator(f"#id_criterion_{criterion.pk}").fill(str(value))
     page.locator(f"#id_comment_{criteria[0].pk}").fill(comment)
-    page.get_by_role("button", name="Submit assessment").click()
+    page.get_by_role("button", name="Review and submit").click()
+    page.get_by_role("button", name="Confirm and submit").click()
     expect(page.get_by_text("Your assessment has been submitted.")).to_be_visible()
 
 

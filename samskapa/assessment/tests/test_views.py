@@ -67,10 +67,37 @@ def test_scoring_form_keeps_typed_values_on_error(
     assert "Billig att pröva" in response.text
     assert not Score.objects.exists()
     data[f"criterion_{criteria[0].pk}"] = "4"
-    response = client.post(assignment.get_absolute_url(), data)
+    # Valid scores first lead to a confirmation step; only "confirm" makes them final.
+    review = client.post(assignment.get_absolute_url(), {**data, "action": "review"})
+    assert review.status_code == 200
+    assert "Kontrollera dina poäng innan du skickar in" in review.text
+    assert not Score.objects.exists()
+    response = client.post(assignment.get_absolute_url(), {**data, "action": "confirm"})
     assert response.status_code == 302
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.SUBMITTED
+
+
+def test_a_draft_is_kept_for_the_assessor_and_counts_nowhere(
+    client: Client, assignment: Assignment, criteria: list[Criterion]
+) -> None:
+    client.force_login(assignment.assessor)
+    draft = {
+        f"criterion_{criteria[0].pk}": "4",
+        f"comment_{criteria[0].pk}": "Lovande",
+        "action": "draft",
+    }
+
+    assert client.post(assignment.get_absolute_url(), draft).status_code == 302
+
+    assignment.refresh_from_db()
+    assert assignment.status == AssignmentStatus.INVITED
+    assert assignment.draft == {str(criteria[0].pk): {"value": 4, "comment": "Lovande"}}
+    assert not Score.objects.exists()
+    page = client.get(assignment.get_absolute_url()).text
+    assert 'value="4"' in page and "Lovande" in page
+    out_of_range = {**draft, f"criterion_{criteria[0].pk}": "99"}
+    assert client.post(assignment.get_absolute_url(), out_of_range).status_code == 400
 
 
 def test_others_scores_shown_only_after_submitting(
@@ -111,7 +138,7 @@ def test_manage_page_adds_criteria_and_invites(
     assert 'value="Kostnad"' in response.text
     response = client.post(url, {"action": "criterion", "name": "Kostnad", "weight": "2"})
     assert response.status_code == 302
-    response = client.post(url, {"action": "invite", "idea": idea.pk, "email": assessor.email})
+    response = client.post(url, {"action": "invite", "ideas": [idea.pk], "emails": assessor.email})
     assert response.status_code == 302
     assert Assignment.objects.filter(assessor=assessor, idea=idea).exists()
 
@@ -141,6 +168,27 @@ def test_results_page_ranks_and_flags(
     assert assignment.idea.title in response.text
     assert "3,00" in response.text or "3.00" in response.text
     assert "<table" in response.text
+
+
+def test_results_offer_taking_an_idea_forward_only_once(
+    client: Client,
+    gavle_leader: User,
+    gavle: Organisation,
+    challenge: Challenge,
+    assignment: Assignment,
+    criteria: list[Criterion],
+) -> None:
+    from samskapa.portfolio.tests.factories import InitiativeFactory
+
+    submit(assignment, criteria, 4, 2)
+    client.force_login(gavle_leader)
+    address = f"/sv/bedomning/utmaningar/{challenge.pk}/resultat/"
+    offer = f"?idea={assignment.idea.pk}"
+    assert offer in client.get(address).text
+
+    InitiativeFactory(idea=assignment.idea, lead_organisation=gavle)
+
+    assert offer not in client.get(address).text
 
 
 # --- Criteria of a programme, and which set applies to a challenge ----------------------------
@@ -370,6 +418,7 @@ def test_manage_and_programme_pages_queries_do_not_grow(
         return len(context)
 
     grow(1)
+    count(manage)  # warms the cache (the terms in force are read once, then cached)
     small = (count(manage), count(page))
     grow(5)
     assert (count(manage), count(page)) == small

@@ -91,7 +91,7 @@ class TestInvitationsReferToTheChallenge:
         client.force_login(gavle_leader)
         response = client.post(
             f"/sv/bedomning/utmaningar/{challenge.pk}/",
-            {"action": "invite", "idea": idea.pk, "email": assessor.email},
+            {"action": "invite", "ideas": [idea.pk], "emails": assessor.email},
         )
         assert response.status_code == 400
         assert not Assignment.objects.exists()
@@ -125,7 +125,7 @@ class TestOnce:
         self, client: Client, assignment: Assignment, criteria: list[Criterion]
     ) -> None:
         client.force_login(assignment.assessor)
-        data = {f"criterion_{c.pk}": "4" for c in criteria}
+        data = {f"criterion_{c.pk}": "4" for c in criteria} | {"action": "confirm"}
         url = assignment.get_absolute_url()
         assert client.post(url, data).status_code == 302
         again = client.post(url, data, follow=True)
@@ -150,6 +150,24 @@ class TestOnce:
                 actor=assignment.assessor, assignment=assignment, reason="Igen."
             )
         assert assignment.history.filter(status=AssignmentStatus.EXCLUDED).count() == 1
+
+    def test_a_conflict_cannot_be_declared_after_submitting(
+        self, client: Client, assignment: Assignment, criteria: list[Criterion]
+    ) -> None:
+        services.assessment_submit(
+            actor=assignment.assessor,
+            assignment=assignment,
+            values={criterion.pk: 3 for criterion in criteria},
+        )
+        with pytest.raises(PermissionDenied):
+            services.conflict_declare(
+                actor=assignment.assessor, assignment=assignment, reason="Kom på det sent."
+            )
+        client.force_login(assignment.assessor)
+        page = client.get(assignment.get_absolute_url()).content.decode()
+        assert f'action="{assignment.get_absolute_url()}jav/"' not in page
+        assignment.refresh_from_db()
+        assert assignment.status == AssignmentStatus.SUBMITTED
 
 
 class TestAccess:

@@ -19,6 +19,7 @@ def test_the_deploy_check_with_production_settings_reports_nothing() -> None:
         "CSRF_TRUSTED_ORIGINS": "https://samskapa.example.se",
         "DATABASE_URL": "postgres://samskapa@127.0.0.1:5432/samskapa",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "MARKETPLACE_SEALING_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0zMmJ5dGU=",
     }
 
     # --fail-level WARNING: a warning (security settings, the API schema) fails the release.

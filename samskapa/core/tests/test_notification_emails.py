@@ -111,7 +111,8 @@ def test_subject_and_link_use_the_sites_name_and_address(
 
     (message,) = mail.outbox
     assert message.subject == "[Samskapa Gävle] Hej"
-    assert message.body.endswith("https://samskapa.gavle.example/sv/projekt/naringen/")
+    assert "Läs mer: https://samskapa.gavle.example/sv/projekt/naringen/\n" in message.body
+    assert "Hälsningar,\nSamskapa Gävle\nhttps://samskapa.gavle.example/\n" in message.body
 
 
 def test_one_failing_recipient_neither_stops_the_others_nor_is_marked_as_emailed(

@@ -44,8 +44,8 @@ def test_each_recipient_gets_one_notification_and_one_email(
     ]
     message = mail.outbox[0]
     assert message.subject == "[Samskapa] Nytt behov i Näringen"
-    assert message.body.startswith("Ett nytt behov har lämnats in.")
-    assert message.body.rstrip().endswith("/sv/projekt/naringen/")
+    assert "Nytt behov i Näringen\n\nEtt nytt behov har lämnats in." in message.body
+    assert "Läs mer: http://127.0.0.1:8000/sv/projekt/naringen/\n" in message.body
 
 
 def test_no_email_when_not_asked_for(django_capture_on_commit_callbacks: CaptureCallbacks) -> None:

@@ -56,6 +56,36 @@ class TestChallenge:
             )
         assert "deadline" in str(error.value) or "__all__" in error.value.message_dict
 
+    def test_a_deadline_already_past_is_refused(
+        self, gavle_leader: User, naringen: Project
+    ) -> None:
+        with pytest.raises(ValidationError) as error:
+            services.challenge_create(
+                actor=gavle_leader,
+                project=naringen,
+                title="Gårdagens utmaning",
+                description="y",
+                deadline=TODAY - datetime.timedelta(days=1),
+            )
+        assert "Välj i dag eller ett senare datum" in error.value.message_dict["deadline"][0]
+        assert not Challenge.objects.filter(title="Gårdagens utmaning").exists()
+
+    def test_a_closed_challenge_keeps_its_deadline_when_edited(
+        self, gavle_leader: User, naringen: Project
+    ) -> None:
+        past = TODAY - datetime.timedelta(days=30)
+        closed = ChallengeFactory(
+            project=naringen, opens_on=None, deadline=past, created_by=gavle_leader
+        )
+
+        services.challenge_update(actor=gavle_leader, challenge=closed, title="Nytt namn")
+        with pytest.raises(ValidationError):
+            services.challenge_update(
+                actor=gavle_leader, challenge=closed, deadline=past + datetime.timedelta(days=1)
+            )
+        closed.refresh_from_db()
+        assert (closed.title, closed.deadline) == ("Nytt namn", past)
+
 
 class TestIdeaSubmit:
     def test_to_open_challenge_takes_project_and_municipality(

@@ -40,6 +40,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "opens_on",
             "closes_on",
             "stakeholder_groups",
+            "premoderated",
         ]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -109,9 +110,10 @@ class NeedSerializer(serializers.ModelSerializer):
             "visibility",
             "support_count",
             "is_hidden",
+            "awaiting_approval",
             "created_at",
         ]
-        read_only_fields = ["support_count", "is_hidden", "created_at"]
+        read_only_fields = ["support_count", "is_hidden", "awaiting_approval", "created_at"]
 
 
 class NeedUpdateSerializer(NeedSerializer):

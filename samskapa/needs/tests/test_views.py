@@ -175,3 +175,70 @@ def test_weights_all_zero_shows_message(naringen: Project, gavle_leader: User) -
 
     assert response.status_code == 200
     assert 'role="alert"' in response.text
+
+
+def test_prioritisation_saves_every_row_in_one_form(naringen: Project, gavle_leader: User) -> None:
+    first, second = NeedFactory(project=naringen), NeedFactory(project=naringen)
+    page = _client(gavle_leader).get("/sv/behov/projekt/naringen/prioritering/").text
+    assert page.count('type="submit">Spara alla poäng</button>') == 1
+    assert "Till exempel" in page
+
+    response = _client(gavle_leader).post(
+        "/sv/behov/projekt/naringen/prioritering/poang/",
+        {
+            "need": [first.pk, second.pk],
+            f"n{first.pk}-reach": "4",
+            f"n{first.pk}-urgency": "2",
+            f"n{second.pk}-goal_fit": "5",
+        },
+        follow=True,
+    )
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.reach, first.urgency, first.goal_fit) == (4, 2, None)
+    assert (second.reach, second.urgency, second.goal_fit) == (None, None, 5)
+    assert "Poängen för 2 behov har sparats." in response.text
+
+
+def test_prioritisation_refuses_bad_scores_and_other_people(
+    naringen: Project, gavle_leader: User, resident: User
+) -> None:
+    need = NeedFactory(project=naringen)
+    address = "/sv/behov/projekt/naringen/prioritering/poang/"
+
+    refused = _client(resident).post(address, {"need": [need.pk], f"n{need.pk}-reach": "3"})
+    bad = _client(gavle_leader).post(
+        address, {"need": [need.pk], f"n{need.pk}-reach": "9"}, follow=True
+    )
+
+    need.refresh_from_db()
+    assert refused.status_code == 403
+    assert need.reach is None
+    assert 'role="alert"' in bad.text
+
+
+def test_moving_a_need_starts_with_no_choice(naringen: Project, gavle_leader: User) -> None:
+    from samskapa.needs.models import Cluster
+
+    need = NeedFactory(project=naringen)
+    here = Cluster.objects.create(project=naringen, name="Cykel")
+    there = Cluster.objects.create(project=naringen, name="Gång")
+    need.cluster = here
+    need.save()
+    client = _client(gavle_leader)
+
+    page = client.get("/sv/behov/projekt/naringen/kluster/").text
+    assert '<option value="" selected>Välj vart det ska flyttas</option>' in page
+
+    unchosen = client.post(f"/sv/behov/{need.pk}/flytta/", {"cluster": ""}, follow=True)
+    need.refresh_from_db()
+    assert need.cluster == here
+    assert 'role="alert"' in unchosen.text
+
+    client.post(f"/sv/behov/{need.pk}/flytta/", {"cluster": there.pk})
+    need.refresh_from_db()
+    assert need.cluster == there
+    client.post(f"/sv/behov/{need.pk}/flytta/", {"cluster": "none"})
+    need.refresh_from_db()
+    assert need.cluster is None

@@ -187,6 +187,22 @@ class TestIdeasToAssess:
 
         html = client.get(URL).text
 
+        # Never invited: no empty "Ideas to assess (0)" on the page of someone who cannot.
+        assert "Ideas to assess" not in html
+        assert "You have no ideas to assess." not in html
+
+    def test_empty_state_after_assessing(
+        self, client: Client, naringen: Project, resident: User
+    ) -> None:
+        _assignment(
+            resident,
+            IdeaFactory(challenge=ChallengeFactory(project=naringen), project=naringen),
+            status=AssignmentStatus.SUBMITTED,
+        )
+        client.force_login(resident)
+
+        html = client.get(URL).text
+
         assert "Ideas to assess (0)" in html
         assert "You have no ideas to assess." in html
 
@@ -265,8 +281,12 @@ class TestInbox:
 
         def inbox_queries() -> None:
             forget_memberships(gavle_leader)
-            # Memberships, then a capped count and a page of items per section.
-            with django_assert_num_queries(7):
+            # Memberships, then a capped count and a page of items per section; the events
+            # app adds the counts of events to run and surveys to answer, the indicators app the
+            # count of indicators waiting for a value, the three marketplace sections count
+            # only, and the competences app asks whether the person answers for a profile (all
+            # empty here).
+            with django_assert_num_queries(14):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")
@@ -311,6 +331,7 @@ class TestInbox:
         _need(naringen, "Ett behov")
         _assignment(gavle_leader, IdeaFactory(challenge=challenge, project=naringen))
         _initiative(naringen, "Ett initiativ", today)
+        queries()  # warms the cache (the terms in force are read once, then cached)
         few = queries()
         for index in range(12):
             _need(naringen, f"Behov {index}")

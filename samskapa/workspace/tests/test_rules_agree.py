@@ -20,11 +20,44 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 
 from samskapa.accounts.tests.factories import UserFactory
+from samskapa.competences.models import CompetenceNeed, InterestRequest, Profile
+from samskapa.competences.selectors import (
+    competence_needs_visible_to,
+    profiles_visible_to,
+)
+from samskapa.competences.selectors import (
+    requests_visible_to as interest_requests_visible_to,
+)
+from samskapa.competences.tests.factories import (
+    CompetenceNeedFactory,
+    InterestRequestFactory,
+)
+from samskapa.competences.tests.factories import ProfileFactory as CompetenceProfileFactory
 from samskapa.core.models import Notification, Visibility
 from samskapa.core.predicates import forget_memberships
+from samskapa.events.models import Event, ExperiencePost, Network
+from samskapa.events.selectors import events_visible_to, networks_visible_to
+from samskapa.events.tests.factories import (
+    EventFactory,
+    ExperiencePostFactory,
+    NetworkFactory,
+    NetworkMemberFactory,
+)
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import challenges_visible_to, ideas_visible_to
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.indicators.models import Indicator
+from samskapa.indicators.selectors import indicators_visible_to
+from samskapa.indicators.tests.factories import IndicatorFactory
+from samskapa.marketplace.models import ProcurementRequest, RequestStatus, Service
+from samskapa.marketplace.selectors import (
+    requests_visible_to as procurement_requests_visible_to,
+)
+from samskapa.marketplace.selectors import services_visible_to
+from samskapa.marketplace.tests.factories import RequestFactory, ServiceFactory
+from samskapa.methods.models import Method, MethodStatus
+from samskapa.methods.selectors import methods_visible_to
+from samskapa.methods.tests.factories import MethodFactory
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.needs.tests.factories import NeedFactory
@@ -39,6 +72,10 @@ from samskapa.programmes.tests.factories import ProgrammeFactory
 from samskapa.projects.models import Project
 from samskapa.projects.selectors import projects_visible_to
 from samskapa.projects.tests.factories import ProjectFactory
+from samskapa.sdg.models import SuggestionFeedback, Target
+from samskapa.sdg.selectors import feedback_visible_to
+from samskapa.strategy.models import Strategy
+from samskapa.strategy.selectors import strategies_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +104,18 @@ TWINS = [
     # A hidden idea stays out of every list; its author and the moderators open it by link.
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
+    Twin("methods.view_method", Method, methods_visible_to),
+    Twin("events.view_event", Event, events_visible_to),
+    Twin("events.view_network", Network, networks_visible_to),
+    Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
+    Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
+    Twin("indicators.view_indicator", Indicator, indicators_visible_to),
+    Twin("strategy.view_strategy", Strategy, strategies_visible_to),
+    Twin("marketplace.view_service", Service, services_visible_to),
+    Twin("marketplace.view_request", ProcurementRequest, procurement_requests_visible_to),
+    Twin("competences.view_profile", Profile, profiles_visible_to),
+    Twin("competences.view_need", CompetenceNeed, competence_needs_visible_to),
+    Twin("competences.view_request", InterestRequest, interest_requests_visible_to),
 ]
 
 # View rules that guard no list of their own, and why.
@@ -77,6 +126,9 @@ NO_LIST = {
     "assessment.view_results": "results of one challenge, on its page",
     "assessment.view_criteria": "criteria of one challenge or programme, on its page",
     "assessment.view_other_scores": "scores of one idea, on the assignment page",
+    "marketplace.view_response": "sealed for everyone outside the provider, the platform "
+    "administrator too (whom has_perm always answers yes): access_response and every list "
+    "start from responses_visible_to",
 }
 
 
@@ -112,6 +164,11 @@ def world(reference_data: None) -> dict[str, Any]:
             for hidden in (False, True):
                 NeedFactory(project=project, visibility=visibility, is_hidden=hidden, author=author)
         NeedFactory(project=project, visibility=Visibility.PRIVATE, author=people["member"])
+        # Awaiting a moderator's approval (a pre-moderated campaign): author and moderators only.
+        for visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
+            NeedFactory(
+                project=project, visibility=visibility, awaiting_approval=True, author=author
+            )
         challenge = ChallengeFactory(project=project)
         for hidden in (False, True):
             IdeaFactory(project=project, challenge=challenge, is_hidden=hidden, author=author)
@@ -130,10 +187,48 @@ def world(reference_data: None) -> dict[str, Any]:
         ):
             InitiativeFactory(lead_organisation=gavle, visibility=visibility, **scope)
         InitiativeFactory(lead_organisation=harryda, visibility=visibility)
+    for status in MethodStatus.values:
+        MethodFactory(status=status, proposed_by=author)
+        MethodFactory(status=status, proposed_by=people["member"])
+    network = NetworkFactory()
+    NetworkMemberFactory(network=network, organisation=harryda)
+    ExperiencePostFactory(network=network)
+    for visibility in Visibility.PUBLIC, Visibility.MEMBERS:
+        EventFactory(organiser=gavle, visibility=visibility)
+        EventFactory(organiser=gavle, network=network, visibility=visibility)
+        for project in (naringen, internal, None):
+            IndicatorFactory(organisation=gavle, project=project, visibility=visibility)
+        IndicatorFactory(organisation=harryda, project=naringen, visibility=visibility)
+    for project in (naringen, internal):
+        Strategy.objects.create(project=project, title=f"Strategi {project.name}")
+    for published in (True, False):
+        ServiceFactory(provider=gavle, is_published=published)
+        ServiceFactory(provider=harryda, is_published=published)
+    for status in RequestStatus.values:
+        RequestFactory(buyer=gavle, status=status)
+        RequestFactory(buyer=harryda, status=status)
     for person in people.values():
         if person.is_authenticated:
             Notification.objects.create(recipient=person, title="Hej")
+            SuggestionFeedback.objects.create(
+                user=person, target=Target.objects.get(code="11.2"), accepted=True
+            )
+    _competences(people, gavle, naringen, internal)
     return people
+
+
+def _competences(people: dict[str, Any], gavle: Organisation, *projects: Project) -> None:
+    """Profiles published and not, needs for competence on every kind of target, a request."""
+    published = CompetenceProfileFactory(user=people["resident"])
+    CompetenceProfileFactory(user=people["member"], is_published=False)
+    CompetenceProfileFactory(user=None, organisation=gavle, is_published=False)
+    for project in projects:
+        need = CompetenceNeedFactory(project=project)
+        CompetenceNeedFactory(project=None, challenge=Challenge.objects.filter(project=project)[0])
+        CompetenceNeedFactory(project=None, need=Need.objects.filter(project=project)[0])
+        InterestRequestFactory(need=need, profile=published, sender=people["leader"])
+    for initiative in Initiative.objects.all()[:4]:
+        CompetenceNeedFactory(project=None, initiative=initiative)
 
 
 @pytest.mark.parametrize("twin", TWINS, ids=lambda twin: twin.rule)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0002_notification_kinds_and_email_opt_outs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

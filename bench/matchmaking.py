@@ -1,0 +1,435 @@
+"""Benchmark of competence matchmaking at 100,000 profiles and 10,000 needs (issue 11, item 6).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/samskapa_bench_matchmaking \\
+        .venv/bin/python bench/matchmaking.py
+
+Creates the database if it is missing, migrates it, loads the reference data and the JobTech
+taxonomy, fills it with COPY (people, profiles with competences from the taxonomy, needs with
+requirements, and the matching keys the services would write), then measures:
+
+- top-20 explained matches for one need (median and p95 over many needs);
+- the team builder among 10,000 candidates (gathering them and solving, and solving alone);
+- profile save to match-ready: adding a competence to a profile (the service rewrites its keys
+  in the same transaction) until a need's matches include it.
+
+Prints the results as a Markdown section for docs/benchmarks.md. A filled database is reused.
+"""
+
+import io
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/samskapa_bench_matchmaking"
+PROFILES = 100_000
+NEEDS = 10_000
+PROJECTS = 100
+RUNS = 60
+WARM_UP = 5
+SEED = 11
+WORDS = [
+    "hållbar",
+    "stadsutveckling",
+    "medborgardialog",
+    "kulturmiljö",
+    "planering",
+    "social",
+    "ekologisk",
+    "ekonomisk",
+    "innovation",
+    "samverkan",
+    "boende",
+    "trygghet",
+    "grönytor",
+    "energi",
+    "mobilitet",
+    "bostäder",
+    "näringsliv",
+    "föreningsliv",
+    "ungdomar",
+    "delaktighet",
+    "klimat",
+    "dagvatten",
+    "kulturarv",
+    "digitalisering",
+    "analys",
+]
+
+
+def _create_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _copy(table: str, columns: list[str], rows: list[tuple]) -> None:
+    from django.db import connection
+
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def _ids(table: str, after: int) -> list[int]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE id > %s ORDER BY id", [after])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _max_id(table: str) -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")
+        return int(cursor.fetchone()[0])
+
+
+def fill() -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from samskapa.competences import matching
+    from samskapa.competences.models import CompetenceNeed, Concept, Requirement
+    from samskapa.core.models import SustainabilityDimension
+    from samskapa.geo.models import Municipality
+    from samskapa.organisations.models import Organisation, OrganisationType
+    from samskapa.projects.models import Project, ProjectPhase
+
+    rng = random.Random(SEED)
+    now = timezone.now()
+    concepts = list(
+        Concept.objects.exclude(kind="group").values_list("pk", "jobtech_id", "ssyk_code", "label")
+    )
+    occupations = [c for c in concepts if c[2]]
+    by_pk = {c[0]: c for c in concepts}
+    dimensions = list(SustainabilityDimension.objects.values_list("pk", flat=True))
+    municipalities = list(Municipality.objects.values_list("pk", flat=True))
+    sectors = ["public", "business", "academia", "civil_society"]
+    started = time.perf_counter()
+    with transaction.atomic():
+        organisation = Organisation.objects.create(
+            name="Benchkommun",
+            slug="benchkommun",
+            type=OrganisationType.MUNICIPALITY,
+            helix_sector="public",
+            municipality_id=municipalities[0],
+        )
+        projects = Project.objects.bulk_create(
+            Project(
+                name=f"Projekt {i}",
+                slug=f"bench-projekt-{i}",
+                organisation=organisation,
+                municipality_id=municipalities[i % len(municipalities)],
+                phase=ProjectPhase.PROGRAMME,
+            )
+            for i in range(PROJECTS)
+        )
+        before = _max_id("accounts_user")
+        _copy(
+            "accounts_user",
+            [
+                "password",
+                "is_superuser",
+                "email",
+                "full_name",
+                "language",
+                "is_staff",
+                "is_active",
+                "date_joined",
+            ],
+            [
+                ("!", False, f"bench{i}@example.org", f"Person {i}", "sv", False, True, now)
+                for i in range(PROFILES)
+            ],
+        )
+        users = _ids("accounts_user", before)
+        profile_concepts: list[list[int]] = []
+        rows = []
+        for i, user_id in enumerate(users):
+            chosen = [rng.choice(occupations)[0] for _ in range(rng.randint(2, 4))]
+            chosen += [rng.choice(concepts)[0] for _ in range(rng.randint(0, 3))]
+            chosen = list(dict.fromkeys(chosen))
+            profile_concepts.append(chosen)
+            title = f"{by_pk[chosen[0]][3]} med erfarenhet av {rng.choice(WORDS)}"
+            offers = " ".join(rng.sample(WORDS, 6))
+            rows.append(
+                (
+                    user_id,
+                    title,
+                    offers,
+                    "",
+                    "",
+                    rng.choice(sectors),
+                    rng.random() < 0.2,
+                    "[]",
+                    rng.choice([10, 20, 50, 100]),
+                    f"bench{i}@example.org",
+                    "",
+                    True,
+                    now,
+                    now,
+                )
+            )
+        before = _max_id("competences_profile")
+        _copy(
+            "competences_profile",
+            [
+                "user_id",
+                "title",
+                "offers",
+                "seeks",
+                "other_competences",
+                "helix_sector",
+                "whole_country",
+                "languages",
+                "share_of_time",
+                "contact_email",
+                "contact_phone",
+                "is_published",
+                "created_at",
+                "updated_at",
+            ],
+            rows,
+        )
+        profiles = _ids("competences_profile", before)
+        _copy(
+            "competences_profile_competences",
+            ["profile_id", "concept_id"],
+            [(p, c) for p, chosen in zip(profiles, profile_concepts, strict=True) for c in chosen],
+        )
+        _copy(
+            "competences_profile_dimensions",
+            ["profile_id", "sustainabilitydimension_id"],
+            [(p, d) for p in profiles for d in rng.sample(dimensions, rng.randint(1, 2))],
+        )
+        _copy(
+            "competences_profile_municipalities",
+            ["profile_id", "municipality_id"],
+            [(p, m) for p in profiles for m in rng.sample(municipalities, rng.randint(1, 2))],
+        )
+        key_rows = []
+        for profile_id, row, chosen in zip(profiles, rows, profile_concepts, strict=True):
+            keys = {k for c in chosen for k in _concept_keys(by_pk[c])}
+            keys |= {f"t:{w}" for w in dict.fromkeys(matching.stems(f"{row[1]} {row[2]}"))}
+            key_rows += [(profile_id, key) for key in keys]
+        _copy("competences_profilekey", ["profile_id", "key"], key_rows)
+        print(
+            f"{len(profiles)} profiles, {len(key_rows)} profile keys "
+            f"({time.perf_counter() - started:.0f} s)",
+            flush=True,
+        )
+
+        needs = CompetenceNeed.objects.bulk_create(
+            CompetenceNeed(
+                title=f"Behov av {by_pk[rng.choice(occupations)[0]][3].lower()}",
+                description=" ".join(rng.sample(WORDS, 8)),
+                project=projects[i % PROJECTS],
+                municipality_id=rng.choice(municipalities),
+                share_of_time=rng.choice([None, 20, 50]),
+            )
+            for i in range(NEEDS)
+        )
+        requirements = []
+        for need in needs:
+            for concept in {rng.choice(occupations)[0] for _ in range(rng.randint(2, 5))}:
+                requirements.append(
+                    Requirement(
+                        need=need,
+                        kind="competence",
+                        concept_id=concept,
+                        importance=rng.choice(["must", "nice"]),
+                    )
+                )
+            requirements.append(
+                Requirement(
+                    need=need,
+                    kind="dimension",
+                    dimension_id=rng.choice(dimensions),
+                    importance="must",
+                )
+            )
+            requirements.append(
+                Requirement(need=need, kind="sector", sector=rng.choice(sectors), importance="nice")
+            )
+        Requirement.objects.bulk_create(requirements, batch_size=5000)
+        by_need: dict[int, list[Requirement]] = {}
+        for requirement in Requirement.objects.select_related("concept").order_by("pk"):
+            by_need.setdefault(requirement.need_id, []).append(requirement)
+        need_rows = []
+        for need in needs:
+            need_rows += [
+                (k.need_id, k.item, k.key, k.weight)
+                for k in matching.need_key_rows(need, by_need[need.pk])
+            ]
+        _copy("competences_needkey", ["need_id", "item", "key", "weight"], need_rows)
+    with transaction.get_connection().cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(
+        f"{len(needs)} needs, {len(need_rows)} need keys "
+        f"({time.perf_counter() - started:.0f} s in all)",
+        flush=True,
+    )
+
+
+def _concept_keys(concept: tuple) -> list[str]:
+    _pk, jobtech_id, ssyk, _label = concept
+    keys = [f"c:{jobtech_id}"]
+    if ssyk:
+        keys += [f"g:{ssyk}", f"m:{ssyk[:3]}"]
+    return keys
+
+
+def _ms(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def measure() -> list[str]:
+    from samskapa.accounts.models import User
+    from samskapa.competences import matching, services
+    from samskapa.competences.models import CompetenceNeed, Concept, Profile
+    from samskapa.competences.selectors import covers_of, matchable_profiles, team_universe
+    from samskapa.competences.teams import Candidate, build_team
+
+    rng = random.Random(SEED + 1)
+    reader = User.objects.filter(email__startswith="bench").order_by("pk").first()
+    assert reader is not None
+    need_ids = list(CompetenceNeed.objects.values_list("pk", flat=True))
+    profiles = matchable_profiles(user=reader)
+    lines = []
+
+    times, counts = [], []
+    for i, pk in enumerate(rng.sample(need_ids, RUNS + WARM_UP)):
+        need = CompetenceNeed.objects.get(pk=pk)
+        started = time.perf_counter()
+        matches = matching.profiles_for_need(need=need, profiles=profiles, limit=20)
+        if i >= WARM_UP:
+            times.append(time.perf_counter() - started)
+            counts.append(len(matches))
+    median, p95 = _ms(times)
+    lines.append(
+        f"| top-20 explained matches for one need ({RUNS} needs) | {median:.0f} ms | {p95:.0f} ms |"
+    )
+
+    team_total, team_solve = [], []
+    for pk in rng.sample(need_ids, 5):
+        need = matching.need_queryset().get(pk=pk)
+        started = time.perf_counter()
+        ranked = matching._ranked(matching._PROFILES_FOR_NEED, need.pk, 10_000)
+        by_pk = {
+            p.pk: p for p in matching.profile_queryset().filter(pk__in=[pk for pk, _s in ranked])
+        }
+        hits = matching.key_hits(need_ids=[need.pk], profile_ids=list(by_pk))
+        context = matching.NeedContext.of(need)
+        today = datetime_today()
+        matches = [
+            matching.explain(
+                context=context,
+                profile=by_pk[p],
+                hits=hits.get((need.pk, p), {}),
+                today=today,
+                describe=False,
+            )
+            for p, _s in ranked
+            if p in by_pk
+        ]
+        universe, _labels = team_universe(need)
+        candidates = [
+            Candidate(pk=m.profile.pk, covers=covers_of(m), score=m.score) for m in matches
+        ]
+        solving = time.perf_counter()
+        team = build_team(universe=universe, candidates=candidates, min_size=3, max_size=6)
+        done = time.perf_counter()
+        team_total.append(done - started)
+        team_solve.append(done - solving)
+        lines.append(
+            f"|   need {need.pk}: {len(candidates)} candidates, team of "
+            f"{len(team.members)} ({team.method}), {len(team.uncoverable)} uncoverable, "
+            f"{len(team.left_uncovered)} left | | |"
+        )
+    median, p95 = _ms(team_total)
+    lines.insert(
+        1,
+        f"| team builder among 10,000 candidates, gathered and solved (5 needs) | "
+        f"{median:.0f} ms | {p95:.0f} ms |",
+    )
+    median, p95 = _ms(team_solve)
+    lines.insert(
+        2,
+        f"| team builder among 10,000 candidates, greedy cover alone | "
+        f"{median:.1f} ms | {p95:.1f} ms |",
+    )
+
+    ready = []
+    target = CompetenceNeed.objects.get(pk=need_ids[0])
+    required = target.requirements.filter(kind="competence").first()
+    assert required is not None and required.concept is not None
+    sample = Profile.objects.exclude(competences=required.concept).order_by("pk")[:20]
+    for profile in sample:
+        started = time.perf_counter()
+        services.profile_competence_add(
+            actor=profile.user, profile=profile, concept=Concept.objects.get(pk=required.concept_id)
+        )
+        ready.append(time.perf_counter() - started)
+        assert profile.keys.filter(key=f"c:{required.concept.jobtech_id}").exists()
+    median, p95 = _ms(ready)
+    lines.insert(
+        3,
+        f"| profile save to match-ready (add a competence, 20 saves) | "
+        f"{median:.0f} ms | {p95:.0f} ms |",
+    )
+    return lines
+
+
+def datetime_today():
+    import datetime
+
+    return datetime.date.today()
+
+
+def main() -> None:
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    if not url.startswith("postgres"):
+        raise SystemExit("bench/matchmaking.py needs a PostgreSQL DATABASE_URL.")
+    _create_database(url)
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskapa.settings.local")
+    os.environ.setdefault("DEBUG", "false")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from samskapa.competences.models import Profile
+    from samskapa.competences.reference import load_taxonomy
+
+    call_command("migrate", verbosity=0)
+    call_command("load_reference_data", stdout=io.StringIO())
+    load_taxonomy()
+    if Profile.objects.count() < PROFILES:
+        fill()
+    lines = measure()
+    print("\n| what | median | p95 |\n|---|---|---|")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Accuracy and speed of the SDG target suggestions (samskapa/sdg/suggest.py).
+
+    .venv/bin/python bench/sdg_suggest.py [--show-misses]
+
+Reads the labelled Swedish texts in bench/data/ (sdg_eval_tune.csv, used while writing the
+keyword lists; sdg_eval_heldout.csv and sdg_eval_government.csv, never used for tuning: see
+bench/data/SOURCE_sdg_eval.md), suggests targets for each, and reports per set:
+
+- top-1 goal accuracy: the goal of the best suggested target is one of the text's goals;
+- top-3 goal accuracy: one of the first three distinct goals among the suggestions is;
+- time per text (median and 95th percentile) of ``Suggester.suggest``, on the wall clock and
+  in CPU time (on a shared machine the wall clock includes waiting for a core). Each text is
+  suggested once, so words not seen before are stemmed during the timing, as in a server.
+
+No database is needed: the suggester is built from the repository's data files.
+"""
+
+import csv
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from samskapa.sdg.suggest import Suggester, base_suggester  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+SETS = {
+    "tune": DATA / "sdg_eval_tune.csv",
+    "held-out": DATA / "sdg_eval_heldout.csv",
+    "government": DATA / "sdg_eval_government.csv",
+}
+
+
+def load(path: Path) -> list[tuple[str, set[int]]]:
+    with path.open(encoding="utf-8") as handle:
+        return [
+            (row["text"], {int(goal) for goal in row["goals"].split(";")})
+            for row in csv.DictReader(handle)
+        ]
+
+
+def ranked_goals(suggester: Suggester, text: str) -> list[int]:
+    goals: list[int] = []
+    for suggestion in suggester.suggest(text, limit=15):
+        if suggestion.goal not in goals:
+            goals.append(suggestion.goal)
+    return goals
+
+
+def evaluate(
+    suggester: Suggester, rows: list[tuple[str, set[int]]], *, show_misses: bool = False
+) -> dict[str, float]:
+    top1 = top3 = 0
+    times = []
+    cpu_times = []
+    for text, goals in rows:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        suggester.suggest(text)
+        cpu_times.append((time.process_time() - start_cpu) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
+        ranked = ranked_goals(suggester, text)
+        top1 += bool(ranked[:1] and ranked[0] in goals)
+        hit3 = bool(set(ranked[:3]) & goals)
+        top3 += hit3
+        if show_misses and not hit3:
+            print(f"  miss {sorted(goals)} got {ranked[:3]}: {text}")
+    times.sort()
+    cpu_times.sort()
+    return {
+        "cpu_median_ms": statistics.median(cpu_times),
+        "cpu_p95_ms": cpu_times[int(0.95 * (len(cpu_times) - 1))],
+        "texts": len(rows),
+        "top1": top1 / len(rows),
+        "top3": top3 / len(rows),
+        "median_ms": statistics.median(times),
+        "p95_ms": times[int(0.95 * (len(times) - 1))],
+    }
+
+
+def main() -> None:
+    show_misses = "--show-misses" in sys.argv
+    start = time.perf_counter()
+    suggester = base_suggester()
+    print(f"built in {(time.perf_counter() - start) * 1000:.0f} ms")
+    for name, path in SETS.items():
+        if name != "tune" and "--tune-only" in sys.argv:
+            continue
+        result = evaluate(suggester, load(path), show_misses=show_misses and name == "tune")
+        print(
+            f"{name:9} {result['texts']:4.0f} texts  top-1 {result['top1']:.2f}  "
+            f"top-3 {result['top3']:.2f}  median {result['median_ms']:.2f} ms  "
+            f"p95 {result['p95_ms']:.2f} ms (CPU: median {result['cpu_median_ms']:.2f} ms, "
+            f"p95 {result['cpu_p95_ms']:.2f} ms)"
+        )
+    print(f"load average: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

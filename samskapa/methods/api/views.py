@@ -1,0 +1,293 @@
+"""REST API of the methods toolbox: the same selectors and services as the pages.
+
+Proposals are seen only by their proposer and the facilitators (404 to others). Writes go
+through ``methods.services``, whose validation errors answer 400 with the field they concern.
+"""
+
+from typing import Any
+
+from rest_framework import generics, serializers
+
+from samskapa.core.access import signed_in
+from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.methods import services
+from samskapa.methods.filters import MethodFilter
+from samskapa.methods.models import (
+    Adaptation,
+    ExperienceReport,
+    Licence,
+    Method,
+    MethodPhase,
+    MethodStep,
+    Rating,
+)
+from samskapa.methods.selectors import access_method, method_list
+from samskapa.organisations.models import Organisation
+from samskapa.organisations.selectors import organisations_user_may_act_for
+from samskapa.sdg.models import Target
+
+
+class StepSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(max_length=200)
+    minutes = serializers.IntegerField(min_value=1, max_value=60 * 24 * 30)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+
+    class Meta:
+        model = MethodStep
+        fields = ["title", "minutes", "description"]
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["aspect", "score"]
+
+
+class AdaptationSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code", read_only=True)
+    organisation = serializers.CharField(source="organisation.slug", read_only=True)
+
+    class Meta:
+        model = Adaptation
+        fields = [
+            "id",
+            "title",
+            "municipality",
+            "organisation",
+            "method_version",
+            "changes",
+            "reasons",
+            "created_at",
+        ]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code", read_only=True)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.none()
+    )
+    adaptation = serializers.PrimaryKeyRelatedField(
+        queryset=Adaptation.objects.none(), required=False, allow_null=True
+    )
+    place = serializers.CharField(max_length=200)
+    group = serializers.CharField(max_length=300)
+    outcome = serializers.CharField(max_length=20_000)
+    lessons = serializers.CharField(max_length=20_000)
+    ratings = RatingSerializer(many=True, required=False)
+
+    class Meta:
+        model = ExperienceReport
+        fields = [
+            "id",
+            "organisation",
+            "municipality",
+            "adaptation",
+            "used_on",
+            "place",
+            "group",
+            "outcome",
+            "lessons",
+            "ratings",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        method = self.context.get("method")
+        if request is not None:
+            self.fields["organisation"].queryset = organisations_user_may_act_for(  # type: ignore[attr-defined]
+                user=request.user
+            )
+        if method is not None:
+            self.fields["adaptation"].queryset = Adaptation.objects.filter(method=method)  # type: ignore[attr-defined]
+
+    def validate_ratings(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        aspects = [item["aspect"] for item in value]
+        if len(aspects) != len(set(aspects)):
+            raise serializers.ValidationError("Each aspect is rated once.")
+        for item in value:
+            if not 1 <= item["score"] <= 5:
+                raise serializers.ValidationError("A rating is from 1 to 5.")
+        return value
+
+
+class MethodSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:method-detail", lookup_field="slug")
+    title = serializers.CharField(max_length=200)
+    summary = serializers.CharField(max_length=300)
+    purpose = serializers.CharField(max_length=20_000)
+    phase = serializers.ChoiceField(choices=MethodPhase.choices)
+    licence = serializers.ChoiceField(choices=Licence.choices, default=Licence.CC_BY)
+    target_groups = serializers.SlugRelatedField(
+        slug_field="code", queryset=StakeholderGroup.objects.all(), many=True, required=False
+    )
+    dimensions = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=SustainabilityDimension.objects.all(),
+        many=True,
+        required=False,
+    )
+    sdg_targets = serializers.SlugRelatedField(
+        slug_field="code", queryset=Target.objects.all(), many=True, required=False
+    )
+    steps = StepSerializer(many=True)
+    rating_average = serializers.DecimalField(
+        max_digits=3, decimal_places=2, read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Method
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "purpose",
+            "phase",
+            "roles",
+            "materials",
+            "licence",
+            "authors",
+            "target_groups",
+            "dimensions",
+            "sdg_targets",
+            "steps",
+            "total_minutes",
+            "version",
+            "status",
+            "is_featured",
+            "rating_average",
+            "report_count",
+        ]
+        read_only_fields = [
+            "slug",
+            "total_minutes",
+            "version",
+            "status",
+            "is_featured",
+            "report_count",
+        ]
+        extra_kwargs = {
+            "roles": {"max_length": 5000},
+            "materials": {"max_length": 5000},
+            "authors": {"max_length": 300},
+        }
+
+    def validate_steps(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not value:
+            raise serializers.ValidationError("Describe at least one step.")
+        if len(value) > services.MAX_STEPS:
+            raise serializers.ValidationError("Too many steps.")
+        return value
+
+
+class MethodDetailSerializer(MethodSerializer):
+    adaptations = AdaptationSerializer(many=True, read_only=True)
+    reports = ReportSerializer(many=True, read_only=True)
+    merged_into: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+
+    class Meta(MethodSerializer.Meta):
+        fields = [
+            *MethodSerializer.Meta.fields,
+            "curator_note",
+            "merged_into",
+            "adaptations",
+            "reports",
+            "created_at",
+            "updated_at",
+        ]
+
+
+def _steps(data: list[dict[str, Any]]) -> list[services.StepInput]:
+    return [
+        services.StepInput(
+            title=step["title"], minutes=step["minutes"], description=step.get("description", "")
+        )
+        for step in data
+    ]
+
+
+class MethodListCreate(generics.ListCreateAPIView):
+    """Published methods, featured first; filters ``phase``, ``dimension``, ``target_group``,
+    ``max_minutes``, ``min_rating``, ``municipality`` (code of one that has used it) and ``q``
+    (Swedish full-text search). Anyone logged in may propose a method; a facilitator's is
+    published at once."""
+
+    filterset_class = MethodFilter
+    ordering_fields = ["title", "total_minutes", "rating_average"]
+    rules = {
+        "GET": None,  # the list is scoped by methods_visible_to (methods.view_method)
+        "POST": "methods.propose_method",
+    }
+
+    def get_queryset(self) -> Any:
+        return method_list(user=self.request.user).prefetch_related(
+            "target_groups", "dimensions", "sdg_targets", "steps"
+        )
+
+    def get_serializer_class(self) -> Any:
+        return MethodDetailSerializer if self.request.method == "POST" else MethodSerializer
+
+    def perform_create(self, serializer: Any) -> None:
+        user = signed_in(self.request.user)
+        data = dict(serializer.validated_data)
+        steps = _steps(data.pop("steps"))
+        method = services.method_create(actor=user, steps=steps, **data)
+        serializer.instance = access_method(user=user, slug=method.slug)
+
+
+class MethodDetail(generics.RetrieveAPIView):
+    """A method with its steps, adaptations and experience reports."""
+
+    serializer_class = MethodDetailSerializer
+    rules = {"GET": "methods.view_method"}
+
+    def get_object(self) -> Method:
+        return access_method(user=self.request.user, slug=self.kwargs["slug"])
+
+
+class MethodReportListCreate(generics.ListCreateAPIView):
+    """The experience reports of a method, newest first; members of an organisation may add one
+    for a published method, with scores from 1 to 5 on the aspects they rate."""
+
+    serializer_class = ReportSerializer
+    filter_backends: list[Any] = []  # the reports of one method, newest first
+    object_rules = True
+    rules = {"GET": "methods.view_method", "POST": "methods.add_experience"}
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if not getattr(self, "swagger_fake_view", False):  # the schema has no method
+            self.check_object_permissions(request, self.method())
+
+    def method(self) -> Method:
+        cached = getattr(self, "_method", None)
+        if cached is None:
+            cached = access_method(user=self.request.user, slug=self.kwargs["slug"])
+            self._method = cached
+        return cached
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if not getattr(self, "swagger_fake_view", False):
+            context["method"] = self.method()
+        return context
+
+    def get_queryset(self) -> Any:
+        return (
+            ExperienceReport.objects.filter(method=self.method())
+            .select_related("municipality", "organisation")
+            .prefetch_related("ratings")
+            .order_by("-used_on", "-pk")
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        ratings = {item["aspect"]: item["score"] for item in data.pop("ratings", [])}
+        serializer.instance = services.report_create(
+            actor=signed_in(self.request.user), method=self.method(), ratings=ratings, **data
+        )
