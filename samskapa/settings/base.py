@@ -270,6 +270,12 @@ SPECTACULAR_SETTINGS = {
         "VisibilityEnum": "samskapa.core.models.Visibility",
         "PublishedVisibilityEnum": "samskapa.core.models.PUBLISHED_VISIBILITY_CHOICES",
         "HelixSectorEnum": "samskapa.core.models.HelixSector",
+        "IndicatorKindEnum": "samskapa.indicators.models.IndicatorKind",
+        "EventKindEnum": "samskapa.events.models.EventKind",
+        "ProjectPhaseEnum": "samskapa.projects.models.ProjectPhase",
+        "MethodPhaseEnum": "samskapa.methods.models.MethodPhase",
+        "MethodStatusEnum": "samskapa.methods.models.MethodStatus",
+        "RequestStatusEnum": "samskapa.marketplace.models.RequestStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

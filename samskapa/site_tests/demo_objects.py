@@ -248,6 +248,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "behov/projekt/<slug:slug>/kluster/",
             "behov/projekt/<slug:slug>/kluster/nytt/",
             "behov/projekt/<slug:slug>/prioritering/",
+            "behov/projekt/<slug:slug>/prioritering/poang/",
             "ideer/projekt/<slug:slug>/ny-utmaning/",
             "uppfoljning/projekt/<slug:slug>/",
             "uppfoljning/projekt/<slug:slug>/csv/",

@@ -10,6 +10,7 @@ a chart of each indicator against its target path. The PDF draws the charts as t
 import base64
 import io
 import itertools
+from pathlib import Path
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -37,9 +38,14 @@ def _charts(strategy: Strategy) -> list[dict[str, object]]:
     return charts
 
 
+# The page layout of the PDF; a file of its own, since templates carry no inline styles.
+DOCUMENT_CSS = Path(__file__).with_name("document.css")
+
+
 def strategy_pdf(strategy: Strategy) -> bytes:
     """The strategy as a PDF, with the charts as SVG images."""
-    from weasyprint import HTML  # imported here: loading it takes a moment and only exports need it
+    # Imported here: loading WeasyPrint takes a moment and only exports need it.
+    from weasyprint import CSS, HTML
 
     charts = _charts(strategy)
     for chart in charts:
@@ -53,7 +59,8 @@ def strategy_pdf(strategy: Strategy) -> bytes:
         "strategy/document.html",
         {"strategy": strategy, "charts": charts, "today": timezone.localdate()},
     )
-    return bytes(HTML(string=html).write_pdf())
+    stylesheet = CSS(filename=str(DOCUMENT_CSS))
+    return bytes(HTML(string=html).write_pdf(stylesheets=[stylesheet]))
 
 
 # --- Word --------------------------------------------------------------------------------------

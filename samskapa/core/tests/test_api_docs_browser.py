@@ -12,16 +12,15 @@ REDOC_TIMEOUT_MS = 60_000
 
 
 def test_swagger_ui_lists_the_operations(page: Page) -> None:
-    response = page.goto("/api/docs/")
+    # Swagger UI draws only the operations in view; the deep link scrolls to the one asked for.
+    response = page.goto("/api/docs/#/v1/v1_projects_list")
 
     assert response is not None and response.ok
     policy = response.headers["content-security-policy"]
     assert "'nonce-" in policy
     assert "unsafe-inline" not in policy
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Samskapa API")
-    expect(
-        page.locator(".opblock-summary-path", has_text="/api/v1/projects/").first
-    ).to_be_visible()
+    expect(page.locator("#operations-v1-v1_projects_list")).to_contain_text("/api/v1/projects/")
 
 
 def test_redoc_lists_the_operations(page: Page, page_problems: PageProblems) -> None:

@@ -39,7 +39,7 @@ from samskapa.projects.models import Project
 from samskapa.sdg.models import Target
 
 
-class TargetSerializer(serializers.ModelSerializer):
+class IndicatorTargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = IndicatorTarget
         fields = ["year", "value"]
@@ -144,7 +144,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 class IndicatorDetailSerializer(IndicatorSerializer):
-    targets = TargetSerializer(many=True, read_only=True)
+    targets = IndicatorTargetSerializer(many=True, read_only=True)
 
     class Meta(IndicatorSerializer.Meta):
         fields = [*IndicatorSerializer.Meta.fields, "targets"]

@@ -25,7 +25,7 @@ def test_leader_adds_a_goal_and_exports_the_strategy(
     page.get_by_role("textbox", name=re.compile(r"^Mål")).fill("Cykelparkering vid alla entréer")
     page.get_by_label("Ägare").fill("Gatuenheten")
     page.get_by_role("button", name="Spara").click()
-    expect(page.get_by_text("Cykelparkering vid alla entréer")).to_be_visible()
+    expect(page.locator("strong", has_text="Cykelparkering vid alla entréer")).to_be_visible()
     axe_check(page)
 
     with page.expect_download() as download:
