@@ -10,8 +10,8 @@ a chart of each indicator against its target path. The PDF draws the charts as t
 import base64
 import io
 import itertools
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone

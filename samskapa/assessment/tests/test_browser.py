@@ -87,7 +87,9 @@ def test_idea_assessed_by_two_assessors_and_taken_through_a_gate(
         checkbox.set_checked(checkbox.get_attribute("value") == str(idea.pk))
     page.get_by_label("E-mail addresses of the assessors").fill(", ".join(ASSESSORS))
     page.get_by_role("button", name="Invite", exact=True).click()
-    expect(page.get_by_text("Assessments assigned: 2. Invitations sent by e-mail: 0.")).to_be_visible()
+    expect(
+        page.get_by_text("Assessments assigned: 2. Invitations sent by e-mail: 0.")
+    ).to_be_visible()
     _both_languages(page, axe_check, manage)
     criteria = list(
         CriterionSet.objects.get(programme=challenge.programme).criteria.order_by("position")

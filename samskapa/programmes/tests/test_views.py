@@ -188,7 +188,9 @@ class TestDetailAndTimeline:
     ) -> None:
         client.force_login(gavle_leader)
         MilestoneFactory(programme=programme, responsible=programme.organisation)
-        client.get(_url(programme))  # the first page after signing in looks up the documents in force
+        client.get(
+            _url(programme)
+        )  # the first page after signing in looks up the documents in force
         with CaptureQueriesContext(connection) as few:
             assert client.get(_url(programme)).status_code == 200
             assert client.get(_url(programme, "tidslinje/")).status_code == 200
