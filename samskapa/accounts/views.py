@@ -42,8 +42,10 @@ def legal_document(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 def _safe_next(request: HttpRequest) -> str:
+    """The page to go back to: a path on this site, never another site or a bare word."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # redirect() would read a bare word (``abc``) as the name of a view, which fails.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

@@ -142,15 +142,20 @@ def test_a_new_version_is_asked_for_before_going_on(
     assert client.get(dashboard).status_code == 200
 
 
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "abc", "-1"])
 def test_the_consent_page_does_not_send_people_elsewhere(
-    client: Client, documents: list[LegalDocument]
+    client: Client, documents: list[LegalDocument], target: str
 ) -> None:
     client.force_login(UserFactory())
     response = client.post(
         reverse("accounts:consent"),
-        {"next": "https://evil.example/", "consent_terms": "on", "consent_privacy": "on"},
+        {"next": target, "consent_terms": "on", "consent_privacy": "on"},
     )
     assert response["Location"] == reverse("workspace:dashboard")
+    # Once accepted, the page itself sends people on, to the same safe place.
+    assert client.get(reverse("accounts:consent"), {"next": target})["Location"] == reverse(
+        "workspace:dashboard"
+    )
 
 
 def test_the_documents_are_public_and_absent_ones_answer_404(
