@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskapa.accounts.models import Consent, LegalDocument, LegalDocumentKind, User
+from samskapa.accounts.selectors import document_ids_in_force
 from samskapa.accounts.services import legal_documents_changed
 
 DEMO_PASSWORD = "samskapa-demo"  # noqa: S105 - printed to the person who runs make run
@@ -46,18 +47,34 @@ def demo_user(key: str) -> User | None:
     return User.objects.filter(email=USERS[key].email).first()
 
 
-def _user(key: str) -> User:
-    spec = USERS[key]
-    user, created = User.objects.get_or_create(email=spec.email, defaults={"full_name": spec.name})
+def demo_person(*, email: str, name: str, superuser: bool = False) -> User:
+    """A demo person who can log in at once: the demo password and a verified address.
+
+    The other apps' demos (the marketplace's second buyer) make their extra people with it and
+    then ``accept_documents_in_force``, as ``load_demo`` does for the people of ``USERS``.
+    """
+    user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
     if created:
         user.set_password(DEMO_PASSWORD)
-        if key == "admin":
-            user.is_superuser = user.is_staff = True
+        user.is_superuser = user.is_staff = superuser
         user.save()
     EmailAddress.objects.get_or_create(
-        user=user, email=spec.email, defaults={"verified": True, "primary": True}
+        user=user, email=email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+def accept_documents_in_force(user: User) -> None:
+    """Record that the demo person accepted the terms and privacy notice now in force."""
+    Consent.objects.bulk_create(
+        [Consent(user=user, document_id=pk) for pk in document_ids_in_force()],
+        ignore_conflicts=True,
+    )
+
+
+def _user(key: str) -> User:
+    spec = USERS[key]
+    return demo_person(email=spec.email, name=spec.name, superuser=key == "admin")
 
 
 TERMS_SV = """Samskapa är en plattform där kommuner, företag, forskare, föreningar och invånare tar fram lösningar för hållbar stadsutveckling tillsammans.

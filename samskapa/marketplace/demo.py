@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from samskapa.accounts.demo import DEMO_PASSWORD
+from samskapa.accounts.demo import accept_documents_in_force, demo_person
 from samskapa.accounts.models import User
 from samskapa.core.models import DOCUMENT, HelixSector, SustainabilityDimension
 from samskapa.core.uploads import upload_store
@@ -144,11 +144,8 @@ def _provider(spec: dict[str, str]) -> Organisation:
 
 def _buyer_person(organisations: list[Organisation]) -> User:
     """A second person in the buying municipalities, so that two can open the responses."""
-    user = User.objects.filter(email=BUYER_EMAIL).first()
-    if user is None:
-        user = User(email=BUYER_EMAIL, full_name="Ulla Upphandlare (fiktiv)")
-        user.set_password(DEMO_PASSWORD)
-        user.save()
+    user = demo_person(email=BUYER_EMAIL, name="Ulla Upphandlare (fiktiv)")
+    accept_documents_in_force(user)
     for organisation in organisations:
         Membership.objects.get_or_create(
             user=user, organisation=organisation, role=Role.PROJECT_LEADER
