@@ -357,6 +357,13 @@ def _watching_read_keys(walk: Walk) -> Iterator[None]:
 # --- The walk --------------------------------------------------------------------------------
 
 
+def _kinds_for(identity: str, kinds: list[str]) -> list[str]:
+    """The hostile values ``identity`` is sent of ``kinds``: all, or the light ones only."""
+    if identity in LIGHT_IDENTITIES:
+        return [kind for kind in kinds if kind in LIGHT_HOSTILE_VALUES]
+    return kinds
+
+
 def _walk_route(walk: Walk, route: Route, values: dict[str, str], demo: Demo) -> None:
     path = route.path(values)
     context = demo.context
@@ -365,11 +372,6 @@ def _walk_route(walk: Walk, route: Route, values: dict[str, str], demo: Demo) ->
     identities = ["anonymous"] if route.template in EXPENSIVE else list(walk.clients)
 
     for identity in identities:
-        light = identity in LIGHT_IDENTITIES
-
-        def chosen(kinds: list[str], light: bool = light) -> list[str]:
-            return [kind for kind in kinds if kind in LIGHT_HOSTILE_VALUES] if light else kinds
-
         # The probe carries real context values, so that a view that reads its second
         # parameter only once the first has found something shows that it reads it.
         probe = {"_": "1", **context}
@@ -386,12 +388,12 @@ def _walk_route(walk: Walk, route: Route, values: dict[str, str], demo: Demo) ->
         else:
             kinds = ["NUL", "10 kB"]  # nothing is read: only the middleware sees the values
         names = sorted(read | set(COMMON_PARAMETERS))
-        for kind in chosen(kinds) or kinds[:1]:
+        for kind in _kinds_for(identity, kinds) or kinds[:1]:
             query = dict.fromkeys(names, HOSTILE_VALUES[kind])
             walk.send(identity, "GET", path, given=f"every parameter {kind}", query=query)
         read_context = [] if route.template in EXPENSIVE else sorted(read & context.keys())
         for hostile_name in read_context:
-            for kind in chosen(CONTEXT_HOSTILE_VALUES):
+            for kind in _kinds_for(identity, CONTEXT_HOSTILE_VALUES):
                 query = {name: context[name] for name in read_context}
                 query[hostile_name] = HOSTILE_VALUES[kind]
                 walk.send(identity, "GET", path, given=f"{hostile_name} {kind}", query=query)
@@ -403,10 +405,14 @@ def _walk_route(walk: Walk, route: Route, values: dict[str, str], demo: Demo) ->
             continue
         fields = walk.send(identity, "POST", path, given="probe", form=probe, record=True)
         fields -= {"_"}
-        for kind in chosen(BODY_HOSTILE_VALUES) if fields else []:
+        for kind in _kinds_for(identity, BODY_HOSTILE_VALUES) if fields else []:
             form = dict.fromkeys(fields, HOSTILE_VALUES[kind])
             walk.send(identity, "POST", path, given=f"every field {kind}", form=form)
-        for kind in chosen(BODY_WITH_CONTEXT_HOSTILE_VALUES) if fields & context.keys() else []:
+        for kind in (
+            _kinds_for(identity, BODY_WITH_CONTEXT_HOSTILE_VALUES)
+            if fields & context.keys()
+            else []
+        ):
             form = dict.fromkeys(fields, HOSTILE_VALUES[kind])
             form.update({name: context[name] for name in fields & context.keys()})
             walk.send(identity, "POST", path, given=f"context real, other fields {kind}", form=form)
