@@ -26,6 +26,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 LEADER = "projektledare.gavle@samskapa.example"
+RESIDENT = "invanare@samskapa.example"
 PASSWORD = "Torget-i-Gävle-2031"
 NEED = "Trygga cykelbanor till torget"
 
@@ -155,6 +156,9 @@ def test_a_resident_finds_gavle_signs_up_and_follows_a_need_until_it_is_approved
     page.get_by_label("Visa").select_option(label="Väntar på godkännande")
     page.get_by_role("button", name="Filtrera").click()
     _looks_right(page, axe_check)
+    # The queue's table scrolls in its own box on a phone; the page does not.
+    page.set_viewport_size(PHONE)
+    _looks_right(page, axe_check)
     page.get_by_role("button", name=f"Godkänn {NEED}").click()
     expect(page.get_by_role("button", name=f"Godkänn {NEED}")).to_have_count(0)
     need.refresh_from_db()
@@ -234,3 +238,65 @@ def test_an_outside_expert_accepts_an_invitation_and_assesses_two_ideas(
         expect(page.get_by_text("Din bedömning är inskickad. Tack!")).to_be_visible()
         _looks_right(page, axe_check)
     assert set(assigned.values_list("status", flat=True)) == {AssignmentStatus.SUBMITTED}
+
+
+def test_an_idea_waits_for_approval_and_reports_reach_the_moderators(
+    page: Page, demo_data: None, login: LogIn, axe_check: AxeCheck
+) -> None:
+    idea = "Skuggande träd runt torget"
+    challenge = Challenge.objects.get(premoderated=True, project__slug="naringen")
+    reported = "Öppen data om hur stråken används"
+
+    # A resident on a phone answers the pre-moderated challenge and reports another idea.
+    page.set_viewport_size(PHONE)
+    login(page, RESIDENT)
+    page.goto(challenge.get_absolute_url())
+    page.get_by_role("link", name="Skicka in en idé").click()
+    page.get_by_label("Rubrik").fill(idea)
+    page.get_by_label("Sammanfattning").fill("Träd som ger skugga på sommaren.")
+    page.get_by_label("Beskrivning").fill("Lindar runt torget, med bänkar under.")
+    page.get_by_role("button", name="Publicera idén").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(idea)
+    expect(page.get_by_text(re.compile("^Väntar på godkännande"))).to_be_visible()
+    _looks_right(page, axe_check)
+    page.goto("/sv/ideer/")
+    page.get_by_role("link", name=reported).click()
+    page.get_by_text("Anmäl den här idén").click()
+    page.get_by_label("Vad är fel?").fill("Det här är reklam för ett företag.")
+    page.get_by_role("button", name="Skicka anmälan").click()
+    expect(
+        page.get_by_text("Tack! Projektets moderatorer kommer att titta på det.")
+    ).to_be_visible()
+    _looks_right(page, axe_check)
+
+    # Visitors do not see the waiting idea.
+    page.context.clear_cookies()
+    page.goto(challenge.get_absolute_url())
+    expect(page.get_by_role("link", name=idea)).to_have_count(0)
+
+    # The leader finds both in the queue of ideas; approves the one and hides a comment.
+    login(page, LEADER)
+    page.goto("/sv/ideer/")
+    page.get_by_role("link", name="Moderering", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderering av idéer och kommentarer")
+    expect(page.get_by_role("main")).to_contain_text("Det här är reklam för ett företag.")
+    _looks_right(page, axe_check)
+    page.get_by_role("button", name=f"Godkänn {idea}").click()
+    expect(page.get_by_text("Idén har godkänts")).to_be_visible()
+    page.get_by_role("button", name=re.compile("^Dölj kommentaren")).first.click()
+    expect(page.get_by_text("Kommentaren har dolts.")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
+    _looks_right(page, axe_check)
+
+    # The author sees it approved in Mitt arbete.
+    page.context.clear_cookies()
+    page.set_viewport_size(PHONE)
+    login(page, RESIDENT)
+    page.goto("/sv/mitt-arbete/")
+    mine = page.get_by_role("region", name=re.compile("^Mina idéer"))
+    expect(mine.get_by_role("listitem").filter(has_text=idea)).not_to_contain_text(
+        "Väntar på godkännande"
+    )
+    expect(
+        page.get_by_role("link", name=re.compile("har godkänts och publicerats"))
+    ).to_be_visible()

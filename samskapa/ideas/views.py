@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samskapa.accounts.models import User
@@ -280,9 +280,9 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 MODERATION_DONE = {
-    "hide": _lazy("The idea has been hidden."),
-    "restore": _lazy("The idea is visible again."),
-    "approve": _lazy("The idea has been approved and is now shown to everyone."),
+    "hide": gettext_lazy("The idea has been hidden."),
+    "restore": gettext_lazy("The idea is visible again."),
+    "approve": gettext_lazy("The idea has been approved and is now shown to everyone."),
 }
 
 
