@@ -25,6 +25,7 @@ from samskapa.ideas.services import (
 from samskapa.ideas.tests.factories import ChallengeFactory
 from samskapa.organisations.models import Organisation, Role
 from samskapa.organisations.tests.factories import MembershipFactory
+from samskapa.portfolio.services import initiative_create_from_idea
 from samskapa.projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -316,3 +317,16 @@ def test_the_queue_costs_the_same_queries_however_many_reports(
     client.get("/sv/ideer/moderering/")
     with django_assert_max_num_queries(12):
         assert "10 anmälningar" in client.get("/sv/ideer/moderering/").text
+
+
+def test_an_idea_awaiting_approval_is_not_taken_forward_as_an_initiative(
+    waiting: Idea, gavle_leader: User
+) -> None:
+    assert (
+        "Ta vidare som initiativ" not in _client(gavle_leader).get(waiting.get_absolute_url()).text
+    )
+    with pytest.raises(ValidationError) as refusal:
+        initiative_create_from_idea(actor=gavle_leader, idea=waiting)
+    assert "idea" in refusal.value.message_dict
+    idea_approve(actor=gavle_leader, idea=waiting)
+    assert "Ta vidare som initiativ" in _client(gavle_leader).get(waiting.get_absolute_url()).text
