@@ -332,7 +332,7 @@ def _fill_headroom() -> None:
     needs = list(CompetenceNeed.objects.prefetch_related("requirements"))
     for need in needs:
         parts = matching.applicable_parts(need, list(need.requirements.all()))
-        need.match_headroom = matching.headroom(parts)
+        need.match_headroom = matching.availability_headroom(parts)
     CompetenceNeed.objects.bulk_update(needs, ["match_headroom"], batch_size=2000)
 
 

@@ -179,7 +179,55 @@ def need_key_rows(need: CompetenceNeed, requirements: Sequence[Requirement]) -> 
     if words:
         each = parts["words"] / total / len(words)
         rows += [NeedKey(need=need, item=f"t:{w}", key=f"t:{w}", weight=each) for w in words]
+    return rows + _fact_rows(need, requirements, parts)
+
+
+def _fact_rows(
+    need: CompetenceNeed, requirements: Sequence[Requirement], parts: dict[str, float]
+) -> list[NeedKey]:
+    """Fact keys (items ``~…``): what coverage and location earn, for the bound of the needs
+    for a profile (``search_needs``). They never make a match: only competence and word keys
+    do, and the search for a need's profiles does not read them."""
+    total, rows = sum(parts.values()), []
+    if "coverage" in parts:
+        wanted = sum(
+            IMPORTANCE_WEIGHTS[Importance(r.importance)]
+            for r in requirements
+            if r.kind in (RequirementKind.DIMENSION, RequirementKind.SECTOR)
+        )
+        for requirement in requirements:
+            weight = (
+                parts["coverage"]
+                / total
+                * IMPORTANCE_WEIGHTS[Importance(requirement.importance)]
+                / wanted
+            )
+            if requirement.kind == RequirementKind.DIMENSION:
+                key = f"d:{requirement.dimension_id}"
+                rows.append(NeedKey(need=need, item=f"~{key}", key=key, weight=weight))
+            elif requirement.kind == RequirementKind.SECTOR:
+                key = f"s:{requirement.sector}"
+                rows.append(NeedKey(need=need, item="~s", key=key, weight=weight))
+    place = need.municipality
+    if "location" in parts and place is not None:
+        weight = parts["location"] / total
+        for key, level in [
+            (f"k:{place.pk}", IN_PLACE),
+            (f"r:{place.region_id}", IN_PLACE),
+            ("l:*", IN_PLACE),
+            (f"n:{place.region_id}", NEARBY),
+        ]:
+            rows.append(NeedKey(need=need, item="~l", key=key, weight=weight * level))
     return rows
+
+
+def fact_keys(facts: "Facts") -> list[str]:
+    """The fact keys a profile holds (see ``_fact_rows``)."""
+    keys = [f"d:{pk}" for pk in sorted(facts.dimensions)] + [f"s:{facts.helix_sector}"]
+    keys += [f"k:{pk}" for pk in sorted(facts.municipalities)]
+    keys += [f"n:{pk}" for pk in sorted(facts.near_regions)]
+    keys += [f"r:{pk}" for pk in sorted(facts.regions)]
+    return keys + (["l:*"] if facts.whole_country else [])
 
 
 # --- Key hits ------------------------------------------------------------------------------
@@ -494,9 +542,16 @@ class NeedContext:
         return headroom(self.parts)
 
 
-def headroom(parts: dict[str, float]) -> float:
+def headroom(parts: dict[str, float], broad: Sequence[str] = BROAD_PARTS) -> float:
+    """The most the parts in ``broad`` can add to a score (points)."""
     total = sum(parts.values())
-    return 100 * sum(weight for part, weight in parts.items() if part in BROAD_PARTS) / total
+    return 100 * sum(weight for part, weight in parts.items() if part in broad) / total
+
+
+def availability_headroom(parts: dict[str, float]) -> float:
+    """``CompetenceNeed.match_headroom``: the most availability can add to a score (points),
+    the one part the fact keys of a need leave out."""
+    return headroom(parts, ("availability",))
 
 
 def _similarity(
@@ -711,8 +766,10 @@ def search_profiles(
     global last_search
     stats = last_search = SearchStats()
     by_key: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for item, key, weight in NeedKey.objects.filter(need=context.need).values_list(
-        "item", "key", "weight"
+    for item, key, weight in (
+        NeedKey.objects.filter(need=context.need)
+        .exclude(item__startswith="~")
+        .values_list("item", "key", "weight")
     ):
         by_key[key].append((item, weight))
     tiers: list[list[str]] = [[] for _tier in TIERS]
@@ -947,8 +1004,10 @@ def exhaustive_profiles(
     """What ``search_profiles`` must return, the slow way: every profile among ``profiles``
     that shares a key with the need, scored exactly. For the tests and the benchmark."""
     by_key: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for item, key, weight in NeedKey.objects.filter(need=context.need).values_list(
-        "item", "key", "weight"
+    for item, key, weight in (
+        NeedKey.objects.filter(need=context.need)
+        .exclude(item__startswith="~")
+        .values_list("item", "key", "weight")
     ):
         by_key[key].append((item, weight))
     ids = sorted(
@@ -1024,11 +1083,13 @@ SELECT h.need_id, 100 * SUM(h.best) + MAX(n.match_headroom) AS bound FROM (
     SELECT nk.need_id AS need_id, nk.item AS item, MAX(nk.weight) AS best
     FROM competences_needkey nk
     WHERE nk.key IN (SELECT pk.key FROM competences_profilekey pk WHERE pk.profile_id = %s)
+        OR nk.key IN ({facts})
     GROUP BY nk.need_id, nk.item
 ) h
 JOIN competences_competenceneed n ON n.id = h.need_id
 WHERE n.is_open
 GROUP BY h.need_id
+HAVING SUM(CASE WHEN h.item LIKE '~%%' THEN 0 ELSE 1 END) > 0
 """
 
 
@@ -1042,18 +1103,22 @@ def search_needs(
     """The ``limit`` best open needs among ``needs`` that share a key with ``profile``, by exact
     score (then by need number), best first, not yet described, with their key hits.
 
-    One query sums, for every open need sharing a key, the keys the profile holds (the exact
-    key part of the score) and adds the need's ``match_headroom``, the most its coverage,
-    location and availability can add: an upper bound. Needs are then scored exactly, highest
-    bound first, in batches of ``BATCH``, until no bound left reaches the ``limit``-th best.
+    One query sums, for every open need sharing a competence or word key, what the profile's
+    keys earn (the exact competence and word parts) and what its fact keys earn (coverage and
+    location, exactly: ``fact_keys``), and adds the need's ``match_headroom``, the most its
+    availability can add: an upper bound that is the score but for availability. Needs are
+    then scored exactly, highest bound first, in batches of ``BATCH``, until no bound left
+    reaches the ``limit``-th best.
     """
     global last_search
     stats = last_search = SearchStats(tiers=1)
+    facts = Facts.of(profile)
+    keys = fact_keys(facts)
+    sql = _NEEDS_FOR_PROFILE.format(facts=", ".join(["%s"] * len(keys)))
     with connection.cursor() as cursor:
-        cursor.execute(_NEEDS_FOR_PROFILE, [profile.pk])
+        cursor.execute(sql, [profile.pk, *keys])
         bounds = sorted((float(bound), pk) for pk, bound in cursor.fetchall())
     stats.gathered = len(bounds)
-    facts = Facts.of(profile)
     best = _Best(limit)
     found: list[tuple[Match, dict[str, tuple[str, float]]]] = []
     while bounds and bounds[-1][0] >= best.threshold - EPSILON:
@@ -1155,7 +1220,7 @@ def profiles_for_need(
     today = today or timezone.localdate()
     context, ranked = ranked_profiles(need=need, profiles=profiles, limit=limit, today=today)
     need = context.need
-    if not ranked and not need.keys.exists():
+    if not ranked and not need.keys.exclude(item__startswith="~").exists():
         # Nothing to look up by key: the need asks for dimensions or sectors only.
         ids = _without_keys_candidates(need, profiles)
         candidates = {p.pk: p for p in profile_queryset().filter(pk__in=ids)}

@@ -328,9 +328,9 @@ class CompetenceNeed(models.Model):
         _("share of time wanted (%)"), null=True, blank=True
     )
     is_open = models.BooleanField(_("open for matching"), default=True)
-    # The most coverage, location and availability can add to a match score (points), kept by
-    # the services with the keys: the upper bound that lets the needs for a profile be found
-    # without scoring every need (``competences.matching.search_needs``). 100 is always safe.
+    # The most availability can add to a match score (points), kept by the services with the
+    # keys: with them the upper bound that lets the needs for a profile be found without
+    # scoring every need (``competences.matching.search_needs``). 100 is always safe.
     match_headroom = models.FloatField(default=100.0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -79,7 +79,9 @@ def need_keys_refresh(*, need: CompetenceNeed) -> int:
     if not need.is_open:
         return 0
     requirements = list(need.requirements.select_related("concept"))
-    need.match_headroom = matching.headroom(matching.applicable_parts(need, requirements))
+    need.match_headroom = matching.availability_headroom(
+        matching.applicable_parts(need, requirements)
+    )
     CompetenceNeed.objects.filter(pk=need.pk).update(match_headroom=need.match_headroom)
     rows = matching.need_key_rows(need, requirements)
     NeedKey.objects.bulk_create(rows)
