@@ -1123,7 +1123,8 @@ def search_needs(
     found: list[tuple[Match, dict[str, tuple[str, float]]]] = []
     while bounds and bounds[-1][0] >= best.threshold - EPSILON:
         batch: list[int] = []
-        while bounds and len(batch) < BATCH and bounds[-1][0] >= best.threshold - EPSILON:
+        size = BATCH if stats.batches else max(2 * limit, 40)  # the bounds are tight
+        while bounds and len(batch) < size and bounds[-1][0] >= best.threshold - EPSILON:
             batch.append(bounds.pop()[1])
         stats.batches += 1
         hits = key_hits(need_ids=batch, profile_ids=[profile.pk])
