@@ -26,12 +26,36 @@ The formula (shown to users on the page "How matching works" and in docs/matchma
       0.3  the same SSYK minor group (three digits): a related occupation
 
 How it scales: each published profile keeps its keys (``ProfileKey``: concepts, SSYK groups and
-minor groups, word stems) and each open need its weighted keys (``NeedKey``), both written by
-the services when they are saved. The parts that come from keys (competences and words) are
-summed by one indexed query that reads only the profiles sharing a key with the need, and ranks
-them; the best ``CANDIDATES`` then get coverage, location and availability added from their rows,
-and the best of those are explained. The reverse direction (needs for a profile) reads the same
-two tables from the other side.
+minor groups, word stems) and a narrow ``ProfileFacts`` row (sector, whole country, share of
+time, and its words, dimensions and places as tokens); each open need keeps its weighted keys
+(``NeedKey``) and the most availability can add to a score (``match_headroom``). The services
+write them in the transaction of each save, so a saved profile is matchable at once.
+
+A need's matches are the profiles that share at least one competence or word key with it, and
+the ones shown are the best of them by the whole score, exactly: the same profiles, in the same
+order, with the same scores as scoring every one of them (``exhaustive_profiles``; tested on
+generated data and sampled in the benchmark). The search (``search_profiles``) does not score
+every one: it is an upper-bound search (Fagin's threshold algorithm; MaxScore in search
+engines). On PostgreSQL one query reads the profiles holding a selective key of the need (a
+competence key, or a word held by at most ``COMMON_WORD`` profiles) through the index
+``(key, profile)``, sums the competence part exactly, and adds from the ``ProfileFacts`` row
+the words, coverage and location exactly and availability at most (the share of time alone):
+an upper bound of each score, nearly always the score itself. Candidates are then scored
+exactly in Python (``part_values``, the function the explanation uses), highest bound first,
+and the search stops at the first bound below the 20th best score (less ``EPSILON``, far below
+a visible difference): every profile not scored is provably below every profile shown. A
+profile holding only common words scores at most those words plus the most coverage, location
+and availability can add; only when that could reach the 20th best are the common words read
+as well. Usually about 40 profiles are scored of the thousands found; only the 20 shown are
+explained, in a constant number of queries. Elsewhere (SQLite) the same bound is applied tier by
+tier in Python: exact too, but slower at scale. A need that asks for neither competences nor
+words has no keys: it is shown the best of the ``CANDIDATES`` newest profiles that cover one of
+its dimensions or sectors.
+
+The reverse direction (needs for a profile) is one query over ``NeedKey`` from the profile's
+keys and its fact keys (coverage and location as keys of the need, items ``~…``): it gives
+every open need's score but for availability, plus ``match_headroom``; then the best bounds are
+scored exactly, as above. Measurements: docs/benchmarks.md, "Competence matchmaking".
 """
 
 import datetime
