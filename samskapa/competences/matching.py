@@ -985,12 +985,13 @@ def _search_with_bounds(
                 best.add(result.score, result.pk)
 
     gather = [key for key in by_key if key not in common]
+    page = max(BOUND_PAGE, 4 * limit)
     while True:
         stats.tiers += 1
         offset = 0
         while True:
             with connection.cursor() as cursor:
-                cursor.execute(sql, [context.need.pk, gather, *params, BOUND_PAGE, offset])
+                cursor.execute(sql, [context.need.pk, gather, *params, page, offset])
                 rows = cursor.fetchall()
             stats.gathered += len(rows)
             batch: list[int] = []
@@ -1006,9 +1007,9 @@ def _search_with_bounds(
                     score(batch)
                     batch = []
             score(batch)
-            if below or len(rows) < BOUND_PAGE:
+            if below or len(rows) < page:
                 break
-            offset += BOUND_PAGE
+            offset += page
         outside = common_points + context.headroom
         if not common or gather == list(by_key) or outside < best.threshold - EPSILON:
             break
