@@ -1003,7 +1003,7 @@ def _search_with_bounds(
                 if pk not in seen:
                     seen.add(pk)
                     batch.append(pk)
-                if len(batch) >= (BATCH if stats.batches else max(2 * limit, 40)):
+                if len(batch) >= (BATCH if stats.batches else max(limit + 20, 40)):
                     score(batch)
                     batch = []
             score(batch)
@@ -1011,9 +1011,19 @@ def _search_with_bounds(
                 break
             offset += page
         outside = common_points + context.headroom
-        if not common or gather == list(by_key) or outside < best.threshold - EPSILON:
+        if not common or len(gather) == len(by_key) or outside < best.threshold - EPSILON:
             break
-        gather = list(by_key)  # the common words could still matter: read them too
+        # Profiles holding common words only could still be shown if they hold enough of them:
+        # k of the m common words (each word weighs the same). Such a profile holds at least
+        # one of any m - k + 1 of them, so reading those finds every one.
+        each = common_points / len(common)
+        read = len(common)
+        if best.threshold > -math.inf:
+            needed = math.ceil((best.threshold - EPSILON - context.headroom) / each - 1e-9)
+            read = len(common) - max(1, needed) + 1
+        gather = [key for key in by_key if key not in common] + common[:read]
+        common = common[read:]
+        common_points = each * len(common)
     results = sorted(scored.values(), key=lambda result: (-result.score, result.pk))
     stats.scored = len(results)
     return results[:limit]
@@ -1148,7 +1158,7 @@ def search_needs(
     found: list[tuple[Match, dict[str, tuple[str, float]]]] = []
     while bounds and bounds[-1][0] >= best.threshold - EPSILON:
         batch: list[int] = []
-        size = BATCH if stats.batches else max(2 * limit, 40)  # the bounds are tight
+        size = BATCH if stats.batches else max(limit + 20, 40)  # the bounds are tight
         while bounds and len(batch) < size and bounds[-1][0] >= best.threshold - EPSILON:
             batch.append(bounds.pop()[1])
         stats.batches += 1

@@ -87,7 +87,7 @@ def _ranking(results: list[matching.Scored]) -> list[tuple[int, float]]:
     return [(result.pk, result.score) for result in results]
 
 
-@pytest.mark.parametrize("limit", [1, 3, 10])
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 10])
 def test_the_pruned_search_equals_scoring_every_candidate(
     taxonomy: Taxonomy, resident, limit: int, monkeypatch
 ) -> None:
