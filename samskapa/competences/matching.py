@@ -879,8 +879,10 @@ WITH hits AS (
     SELECT profile_id, SUM(CASE WHEN item LIKE 'r%%' THEN best ELSE 0::float8 END) AS competences
     FROM hits GROUP BY profile_id
 )
-SELECT f.profile_id, 100 * (f.competences {terms}) AS bound
-FROM found f JOIN competences_profilefacts p ON p.profile_id = f.profile_id
+SELECT f.profile_id, 100 * (f.competences + CASE
+    WHEN p.profile_id IS NULL THEN %s::float8  -- no facts row (not saved since): at most
+    ELSE 0::float8 {terms} END) AS bound
+FROM found f LEFT JOIN competences_profilefacts p ON p.profile_id = f.profile_id
 ORDER BY bound DESC, f.profile_id
 LIMIT %s OFFSET %s
 """
@@ -971,6 +973,9 @@ def _search_with_bounds(
             cursor.execute(_WORD_FREQUENCIES, [COMMON_WORD + 1, words])
             common = [key for key, held in cursor.fetchall() if held > COMMON_WORD]
     terms, params = _bound_terms(context)
+    # What words, coverage, location and availability can add at most, for a profile whose
+    # facts row is missing (saved before the rows existed): it is still found, and scored.
+    unknown = sum(w for part, w in context.parts.items() if part != "competences") / context.total
     sql = _BOUNDS.format(terms=terms)
     common_points = 100 * sum(max(w for _i, w in by_key[key]) for key in common)
     best = _Best(limit)
@@ -991,7 +996,7 @@ def _search_with_bounds(
         offset = 0
         while True:
             with connection.cursor() as cursor:
-                cursor.execute(sql, [context.need.pk, gather, *params, page, offset])
+                cursor.execute(sql, [context.need.pk, gather, unknown, *params, page, offset])
                 rows = cursor.fetchall()
             stats.gathered += len(rows)
             batch: list[int] = []

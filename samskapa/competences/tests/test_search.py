@@ -12,7 +12,13 @@ import random
 import pytest
 
 from samskapa.competences import matching
-from samskapa.competences.models import CompetenceNeed, Importance, Profile, RequirementKind
+from samskapa.competences.models import (
+    CompetenceNeed,
+    Importance,
+    Profile,
+    ProfileFacts,
+    RequirementKind,
+)
 from samskapa.competences.selectors import competence_needs_visible_to, matchable_profiles
 from samskapa.competences.tests.conftest import Taxonomy
 from samskapa.competences.tests.factories import (
@@ -114,6 +120,21 @@ def test_the_pruned_search_equals_scoring_every_candidate(
             assert _ranking(found) == _ranking(expected), (need.pk, bound_query)
         compared += bool(expected)
     assert compared >= 4
+
+
+def test_a_profile_without_a_facts_row_is_still_found(taxonomy: Taxonomy, resident) -> None:
+    _generate(taxonomy, random.Random(11), profiles=25, needs=4)
+    ProfileFacts.objects.filter(
+        pk__in=list(Profile.objects.values_list("pk", flat=True))[::2]
+    ).delete()
+    profiles = matchable_profiles(user=resident)
+    for need in CompetenceNeed.objects.order_by("pk"):
+        context = matching.NeedContext.of(matching.need_queryset().get(pk=need.pk))
+        expected = matching.exhaustive_profiles(
+            context=context, profiles=profiles, limit=4, today=TODAY
+        )
+        found = matching.search_profiles(context=context, profiles=profiles, limit=4, today=TODAY)
+        assert _ranking(found) == _ranking(expected)
 
 
 def test_the_shown_score_is_the_searched_score(taxonomy: Taxonomy, resident) -> None:
