@@ -230,16 +230,48 @@ class ProfileKey(models.Model):
     the index that lets a need find its candidates without reading every profile.
     """
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="keys")
+    # The index (profile, key) below serves the lookups by profile; no separate one is needed.
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="keys", db_index=False
+    )
     key = models.CharField(max_length=80)
 
     class Meta:
         verbose_name = _("profile matching key")
         verbose_name_plural = _("profile matching keys")
-        indexes = [models.Index(fields=["key", "profile"], name="competence_profilekey_key")]
+        indexes = [
+            # Who holds a key (the search for a need's best profiles, read index-only) ...
+            models.Index(fields=["key", "profile"], name="competence_profilekey_key"),
+            # ... and which of a need's keys the candidates hold (scoring them, index-only).
+            models.Index(fields=["profile", "key"], name="competence_profilekey_profile"),
+        ]
 
     def __str__(self) -> str:
         return self.key
+
+
+class ProfileFacts(models.Model):
+    """What the score reads of a published profile besides its competence keys, kept by its
+    services with the keys: a narrow row per profile, so that the search for a need's best
+    profiles can bound the score of thousands of candidates in the query that finds them
+    (``competences.matching``). ``tokens`` is one string: `` t:<word stem> d:<dimension>
+    k:<municipality> n:<region of a municipality> r:<region> ``.
+    """
+
+    profile = models.OneToOneField(
+        Profile, on_delete=models.CASCADE, primary_key=True, related_name="facts"
+    )
+    helix_sector = models.CharField(max_length=20)
+    whole_country = models.BooleanField(default=False)
+    share_of_time = models.PositiveSmallIntegerField()
+    tokens = models.TextField()
+
+    class Meta:
+        verbose_name = _("profile matching facts")
+        verbose_name_plural = _("profile matching facts")
+
+    def __str__(self) -> str:
+        return self.tokens
 
 
 class CompetenceNeed(models.Model):
@@ -296,6 +328,10 @@ class CompetenceNeed(models.Model):
         _("share of time wanted (%)"), null=True, blank=True
     )
     is_open = models.BooleanField(_("open for matching"), default=True)
+    # The most availability can add to a match score (points), kept by the services with the
+    # keys: with them the upper bound that lets the needs for a profile be found without
+    # scoring every need (``competences.matching.search_needs``). 100 is always safe.
+    match_headroom = models.FloatField(default=100.0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -308,7 +344,7 @@ class CompetenceNeed(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector", "match_headroom"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -459,7 +495,10 @@ class NeedKey(models.Model):
         verbose_name_plural = _("need matching keys")
         indexes = [
             models.Index(fields=["need", "key"], name="competence_needkey_need"),
-            models.Index(fields=["key", "need"], name="competence_needkey_key"),
+            # Which needs hold a profile's keys, with the weights (read index-only on PostgreSQL).
+            models.Index(
+                fields=["key", "need"], name="competence_needkey_key", include=["item", "weight"]
+            ),
         ]
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ from samskapa.competences.models import (
     Message,
     NeedKey,
     Profile,
+    ProfileFacts,
     ProfileKey,
     RequestStatus,
     Requirement,
@@ -56,7 +57,17 @@ def profile_keys_refresh(*, profile: Profile) -> int:
     """Rewrite the matching keys of ``profile`` (none while it is unpublished)."""
     ProfileKey.objects.filter(profile=profile).delete()
     if not profile.is_published:
+        ProfileFacts.objects.filter(profile=profile).delete()
         return 0
+    ProfileFacts.objects.update_or_create(
+        profile=profile,
+        defaults={
+            "helix_sector": profile.helix_sector,
+            "whole_country": profile.whole_country,
+            "share_of_time": profile.share_of_time,
+            "tokens": matching.profile_facts_text(profile),
+        },
+    )
     keys = matching.profile_keys(profile, profile.competences.all())
     ProfileKey.objects.bulk_create([ProfileKey(profile=profile, key=key) for key in keys])
     return len(keys)
@@ -68,6 +79,10 @@ def need_keys_refresh(*, need: CompetenceNeed) -> int:
     if not need.is_open:
         return 0
     requirements = list(need.requirements.select_related("concept"))
+    need.match_headroom = matching.availability_headroom(
+        matching.applicable_parts(need, requirements)
+    )
+    CompetenceNeed.objects.filter(pk=need.pk).update(match_headroom=need.match_headroom)
     rows = matching.need_key_rows(need, requirements)
     NeedKey.objects.bulk_create(rows)
     return len(rows)

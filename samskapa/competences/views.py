@@ -92,7 +92,6 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
         "similarities": [
             (round(value * 100), label) for value, label in matching.HOW_LABELS.items()
         ],
-        "candidates": matching.CANDIDATES,
         "exact_limit": EXACT_LIMIT,
     }
     return render(request, "competences/how_it_works.html", context)

@@ -109,6 +109,7 @@ def test_location_ranks_the_municipality_before_its_region_before_elsewhere(
     for title, place in [("far", kiruna), ("region", sandviken), ("here", gavle)]:
         profile = ProfileFactory(title=title, competences=[taxonomy.antikvarie])
         profile.municipalities.set([place])
+        refresh_keys(profile)
 
     assert _titles(matches_for_need(user=resident, need=need)) == ["here", "region", "far"]
 
