@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samskapa.events",
     "samskapa.indicators",
     "samskapa.strategy",
+    "samskapa.learning",
     "samskapa.marketplace",
     "samskapa.competences",
     "samskapa.workspace",
@@ -305,6 +306,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "samskapa.events.tasks.send_event_reminders", "schedule": 900.0},
     "events-feedback": {"task": "samskapa.events.tasks.send_feedback_requests", "schedule": 3600.0},
+    "learning-reminders": {
+        "task": "samskapa.learning.tasks.send_assignment_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 LOGGING = {
