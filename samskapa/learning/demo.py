@@ -11,11 +11,14 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from samskapa.accounts.demo import accept_documents_in_force, demo_person, demo_user
 from samskapa.accounts.models import User
+from samskapa.core.models import DOCUMENT, Upload
+from samskapa.core.uploads import upload_store
 from samskapa.learning.models import (
     Assignment,
     Feedback,
@@ -217,6 +220,23 @@ PLANS = {
 }
 
 
+MATERIAL = (
+    "Innovation i stadsbyggande\n\nInnovation är nya lösningar som skapar värde när de "
+    "används. I ett stadsbyggnadsprojekt handlar det om att pröva nytt i planering, byggande "
+    "och förvaltning, och att lära av det.\n"
+)
+TEMPLATE = (
+    "Plan för innovationsarbete\n\nÖvergripande mål:\n\nFokusområden och mål:\n\n"
+    "Nästa steg (vad, vem, när):\n"
+)
+NEEDS = "Behov i Näringen\n\n1. Hållbara resor\n2. Mötesplatser\n3. Lokal energi\n"
+
+
+def _document(actor: User, name: str, text: str) -> Upload:
+    file = SimpleUploadedFile(name, text.encode(), content_type="text/plain")
+    return upload_store(actor=actor, file=file, kinds={DOCUMENT})
+
+
 def _at(day: datetime.date, hour: int = 9) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
@@ -283,6 +303,9 @@ def _seed_programme(organisations: dict[str, Organisation]) -> LearningProgramme
         )
         for title, day, place, link, agenda in SESSIONS
     ]
+    sessions[0].attachments.add(
+        _document(facilitator, "Träff 1 – innovation i stadsbyggande.txt", MATERIAL)
+    )
     assignments = [
         Assignment.objects.create(
             programme=programme,
@@ -294,6 +317,10 @@ def _seed_programme(organisations: dict[str, Organisation]) -> LearningProgramme
         )
         for title, number, due, peer_review, instructions in ASSIGNMENTS
     ]
+    assignments[3].template = _document(
+        facilitator, "Mall – plan för innovationsarbete.txt", TEMPLATE
+    )
+    assignments[3].save(update_fields=["template"])
     # Most handed in the first two assignments; a few were late or missing, as in life.
     for index, (user, organisation) in enumerate(people):
         for number, assignment in enumerate(assignments[:3]):
@@ -307,6 +334,8 @@ def _seed_programme(organisations: dict[str, Organisation]) -> LearningProgramme
                 "vi har gått igenom projektet med kollegorna och ser tre områden att arbeta vidare med.",
                 submitted_at=assignment.due_at - datetime.timedelta(days=2),
             )
+            if index == 0 and number == 0:
+                submission.attachments.add(_document(user, "Behov i Näringen.txt", NEEDS))
             if number == 0 or index % 3 == 0:
                 Feedback.objects.create(
                     submission=submission,
