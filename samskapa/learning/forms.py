@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samskapa.accounts.models import User
 from samskapa.core.models import DOCUMENT
@@ -43,7 +44,9 @@ class ProgrammeForm(forms.ModelForm):
         if organisers is None:
             del self.fields["organiser"]
         else:
-            self.fields["organiser"].queryset = organisers
+            field = self.fields["organiser"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = organisers
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -147,12 +150,20 @@ class SubmissionForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     text = forms.CharField(
-        label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000
+        label=pgettext_lazy("learning", "Feedback"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20_000,
     )
 
 
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.user.full_name or obj.user.email
+        return f"{name} ({obj.municipality.name})" if obj.municipality else str(name)
+
+
 class LateAllowanceForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Participant"), queryset=Member.objects.none())
+    member = ParticipantChoiceField(label=_("Participant"), queryset=Member.objects.none())
 
     def __init__(self, *args: Any, programme: LearningProgramme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -160,10 +171,6 @@ class LateAllowanceForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = programme.members.filter(role=MemberRole.PARTICIPANT).select_related(
             "user", "municipality"
-        )
-        field.label_from_instance = lambda member: (
-            f"{member.user.full_name or member.user.email}"
-            + (f" ({member.municipality.name})" if member.municipality else "")
         )
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -217,8 +218,8 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["programme", "due_at", "id"]
-        verbose_name = _("assignment")
-        verbose_name_plural = _("assignments")
+        verbose_name = pgettext_lazy("learning", "assignment")
+        verbose_name_plural = pgettext_lazy("learning", "assignments")
 
     def __str__(self) -> str:
         return self.title
@@ -236,7 +237,7 @@ class Submission(models.Model):
 
     assignment = models.ForeignKey(
         Assignment,
-        verbose_name=_("assignment"),
+        verbose_name=pgettext_lazy("learning", "assignment"),
         on_delete=models.CASCADE,
         related_name="submissions",
     )
@@ -303,7 +304,7 @@ class LateAllowance(models.Model):
 
     assignment = models.ForeignKey(
         Assignment,
-        verbose_name=_("assignment"),
+        verbose_name=pgettext_lazy("learning", "assignment"),
         on_delete=models.CASCADE,
         related_name="late_allowances",
     )
@@ -353,15 +354,15 @@ class Feedback(models.Model):
         related_name="learning_feedback",
     )
     from_facilitator = models.BooleanField(_("from a facilitator"), default=False)
-    text = models.TextField(_("feedback"))
+    text = models.TextField(pgettext_lazy("learning", "feedback"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["submission", "created_at", "id"]
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
+        verbose_name = pgettext_lazy("learning", "feedback")
+        verbose_name_plural = pgettext_lazy("learning", "feedback")
 
     def __str__(self) -> str:
         return f"{self.submission} – {self.author}"
@@ -371,7 +372,10 @@ class AssignmentReminder(models.Model):
     """That one person was reminded of one assignment, so that a reminder goes out once."""
 
     assignment = models.ForeignKey(
-        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="+"
+        Assignment,
+        verbose_name=pgettext_lazy("learning", "assignment"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

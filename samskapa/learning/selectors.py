@@ -208,7 +208,9 @@ def may_submit_now(
     now = now or timezone.now()
     if now <= assignment.due_at or not assignment.closes_at_due:
         return True
-    return LateAllowance.objects.filter(assignment=assignment, user_id=user.pk).exists()
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return LateAllowance.objects.filter(assignment=assignment, user_id=user.pk or 0).exists()
 
 
 # --- Progress ----------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_a_session_after_the_programme_ends_is_refused(world: World) -> None:
             place="Stadshuset",
         )
     assert "starts_at" in refused.value.message_dict
-    assert "ends on" in refused.value.message_dict["starts_at"][0]
+    assert "Programmet slutar" in refused.value.message_dict["starts_at"][0]
     assert not world.programme.sessions.exists()
 
 
@@ -97,7 +97,7 @@ def test_after_a_closed_due_date_a_submission_is_refused_until_allowed(world: Wo
     late = world.assignment.due_at + datetime.timedelta(hours=1)
     with pytest.raises(ValidationError) as refused:
         _submit(world, world.gavle_one, now=late)
-    assert "facilitator" in refused.value.messages[0]
+    assert "Be en processledare" in refused.value.messages[0]
     assert not world.assignment.submissions.exists()
 
     with pytest.raises(PermissionDenied):  # a participant cannot allow themself
