@@ -73,12 +73,15 @@ def assignments_due(*, user: User, today: datetime.date) -> QuerySet[Assignment]
     )
 
 
-def submissions_awaiting_feedback(*, user: User) -> QuerySet[Submission]:
-    """Submissions in the programmes the user facilitates that no facilitator has answered."""
+def submissions_awaiting_feedback(*, user: User, today: datetime.date) -> QuerySet[Submission]:
+    """Submissions that no facilitator has answered, in the programmes the user facilitates
+    that have not ended."""
     facilitated = [pk for pk, (role, _m) in programme_roles(user).items() if role == FACILITATOR]
     answered = Feedback.objects.filter(submission=OuterRef("pk"), from_facilitator=True)
     return (
-        Submission.objects.filter(assignment__programme_id__in=facilitated)
+        Submission.objects.filter(
+            assignment__programme_id__in=facilitated, assignment__programme__ends_on__gte=today
+        )
         .filter(~Exists(answered))
         .select_related("assignment__programme", "author", "municipality")
         .order_by("submitted_at", "pk")
@@ -108,7 +111,7 @@ def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
             (
                 "learning_feedback",
                 "learning/includes/inbox_feedback.html",
-                submissions_awaiting_feedback(user=user),
+                submissions_awaiting_feedback(user=user, today=today),
             )
         )
     for key, template, queryset in candidates:
