@@ -3,6 +3,7 @@
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +12,16 @@ from samskapa.learning.models import LearningProgramme
 from samskapa.learning.selectors import SEARCH_FIELDS
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year the database can hold; other numbers are refused by the form."""
+
+    field_class = forms.IntegerField
+
+
 class ProgrammeFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="starts_on", lookup_expr="year", label=_("Year"))
+    year = YearFilter(
+        field_name="starts_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
+    )
     q = django_filters.CharFilter(method="filter_query", max_length=200, label=_("Search"))
 
     class Meta:

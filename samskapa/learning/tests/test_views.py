@@ -224,3 +224,12 @@ def test_carrying_into_a_project_of_another_municipality_is_refused(
         _url("plan", world, pk=plan.pk), {"project": naringen.slug}
     )
     assert page.status_code == 400  # not a leader of Näringen: not among the choices
+
+
+@pytest.mark.parametrize("year", ["-1", "99999999999999999999", "\x00", "2020.5"])
+def test_a_bad_year_in_the_filter_shows_the_whole_list(world: World, year: str) -> None:
+    page = _client().get(reverse("learning:list"), {"year": year})
+    # A NUL byte is refused before any view (400); any other bad year leaves the whole list.
+    assert page.status_code == (400 if "\x00" in year else 200)
+    if page.status_code == 200:
+        assert world.programme.title in page.content.decode()
