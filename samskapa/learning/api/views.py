@@ -6,6 +6,7 @@ plans) answers 404 to those outside the programme. Writes go through ``learning.
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import generics, serializers
 
 from samskapa.core.access import signed_in
@@ -28,7 +29,7 @@ from samskapa.learning.selectors import (
 )
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class LearningProgrammeSerializer(serializers.ModelSerializer):
     organiser = serializers.CharField(source="organiser.slug", read_only=True)
     session_count = serializers.IntegerField(read_only=True)
     participant_count = serializers.IntegerField(read_only=True)
@@ -48,19 +49,43 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         ]
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class LearningSessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Session
         fields = ["id", "title", "starts_at", "ends_at", "place", "online_url", "agenda"]
 
 
-class PublicSessionSerializer(serializers.ModelSerializer):
+class LearningProgrammeDetailSerializer(serializers.ModelSerializer):
+    organiser = serializers.CharField(source="organiser.slug", read_only=True)
+    sessions = serializers.SerializerMethodField()
+
     class Meta:
-        model = Session
-        fields = ["id", "title", "starts_at", "ends_at"]
+        model = LearningProgramme
+        fields = [
+            "slug",
+            "title",
+            "description",
+            "organiser",
+            "starts_on",
+            "ends_on",
+            "status",
+            "sessions",
+        ]
+
+    @extend_schema_field(LearningSessionSerializer(many=True))
+    def get_sessions(self, programme: LearningProgramme) -> list[dict[str, Any]]:
+        """Every session; place, link and agenda are left empty for those outside."""
+        inside = self.context["request"].user.has_perm("learning.see_inside", programme)
+        rows = LearningSessionSerializer(
+            programme.sessions.order_by("starts_at", "pk"), many=True
+        ).data
+        if not inside:
+            for row in rows:
+                row.update(place="", online_url="", agenda="")
+        return list(rows)
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class LearningAssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = [
@@ -74,7 +99,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class FeedbackSerializer(serializers.ModelSerializer):
+class LearningFeedbackSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.full_name", read_only=True)
 
     class Meta:
@@ -82,14 +107,14 @@ class FeedbackSerializer(serializers.ModelSerializer):
         fields = ["id", "author", "from_facilitator", "text", "created_at"]
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
+class LearningSubmissionSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.full_name", read_only=True)
     municipality = serializers.CharField(
         source="municipality.code", read_only=True, allow_null=True
     )
     text = serializers.CharField(max_length=50_000)
     for_team = serializers.BooleanField(required=False, default=False)
-    feedback = FeedbackSerializer(many=True, read_only=True)
+    feedback = LearningFeedbackSerializer(many=True, read_only=True)
 
     class Meta:
         model = Submission
@@ -97,7 +122,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
         read_only_fields = ["submitted_at"]
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class LearningPlanSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.code", read_only=True)
 
     class Meta:
@@ -108,7 +133,7 @@ class PlanSerializer(serializers.ModelSerializer):
 class ProgrammeListView(generics.ListAPIView):
     """Learning programmes the caller may see, newest first; filters ``year`` and ``q``."""
 
-    serializer_class = ProgrammeSerializer
+    serializer_class = LearningProgrammeSerializer
     filterset_class = ProgrammeFilter
     rules = {"GET": None}  # scoped by programmes_visible_to (learning.view_programme)
 
@@ -119,20 +144,11 @@ class ProgrammeListView(generics.ListAPIView):
 class ProgrammeDetailView(generics.RetrieveAPIView):
     """A programme with its sessions; places, links and agendas only for its members."""
 
-    serializer_class = ProgrammeSerializer
+    serializer_class = LearningProgrammeDetailSerializer
     rules = {"GET": "learning.view_programme"}
 
     def get_object(self) -> LearningProgramme:
         return access_programme(user=self.request.user, slug=self.kwargs["slug"])
-
-    def retrieve(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        response = super().retrieve(request, *args, **kwargs)
-        programme = self.get_object()
-        inside = request.user.has_perm("learning.see_inside", programme)
-        sessions = programme.sessions.order_by("starts_at", "pk")
-        serializer = SessionSerializer if inside else PublicSessionSerializer
-        response.data["sessions"] = serializer(sessions, many=True).data
-        return response
 
 
 class _InsideMixin:
@@ -153,7 +169,7 @@ class _InsideMixin:
 class AssignmentListView(_InsideMixin, generics.ListAPIView):
     """The assignments of a programme, by due date (its members only)."""
 
-    serializer_class = AssignmentSerializer
+    serializer_class = LearningAssignmentSerializer
     filter_backends: list[Any] = []
     rules = {"GET": None}  # access_programme checks learning.see_inside
 
@@ -167,7 +183,7 @@ class SubmissionListCreateView(generics.ListCreateAPIView):
     """The submissions of an assignment that the caller may read (their own, their team's, all
     for facilitators, all with peer review); a participant hands in (or changes) theirs."""
 
-    serializer_class = SubmissionSerializer
+    serializer_class = LearningSubmissionSerializer
     filter_backends: list[Any] = []
     object_rules = True
     rules = {
@@ -208,7 +224,7 @@ class SubmissionListCreateView(generics.ListCreateAPIView):
 class PlanDetailView(generics.RetrieveAPIView):
     """A municipality's plan in its current version (members of the programme)."""
 
-    serializer_class = PlanSerializer
+    serializer_class = LearningPlanSerializer
     rules = {"GET": "learning.view_plan"}
 
     def get_object(self) -> Plan:

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from samskapa.learning import services
 from samskapa.learning.tests.conftest import World
-from samskapa.learning.tests.factories import ProgrammeFactory
+from samskapa.learning.tests.factories import ProgrammeFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,11 @@ def test_the_list_shows_published_programmes_in_constant_queries(
 
 def test_the_inside_is_refused_to_outsiders(world: World) -> None:
     base = f"/api/v1/learning-programmes/{world.programme.slug}/"
-    detail = _client().get(base).json()
-    assert "agenda" not in str(detail["sessions"])
+    SessionFactory(programme=world.programme, agenda="Hemlig agenda", place="Rum 3")
+    outside = _client().get(base).json()["sessions"]
+    assert [(row["agenda"], row["place"]) for row in outside] == [("", "")]
+    inside = _client(world.kiruna_one).get(base).json()["sessions"]
+    assert [(row["agenda"], row["place"]) for row in inside] == [("Hemlig agenda", "Rum 3")]
     assert _client(world.outsider).get(base + "assignments/").status_code == 403
     assert _client(world.gavle_one).get(base + "assignments/").status_code == 200
 
@@ -61,3 +64,21 @@ def test_a_plan_is_read_by_the_programme_only(world: World) -> None:
     url = f"/api/v1/learning-programmes/{world.programme.slug}/plans/{plan.pk}/"
     assert _client(world.kiruna_one).get(url).status_code == 200
     assert _client(world.outsider).get(url).status_code == 404
+
+
+def test_the_submissions_list_takes_a_constant_number_of_queries(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    url = (
+        f"/api/v1/learning-programmes/{world.programme.slug}/assignments/"
+        f"{world.assignment.pk}/submissions/"
+    )
+    client = _client(world.facilitator)
+    services.submission_submit(actor=world.gavle_one, assignment=world.assignment, text="Ett")
+    with django_assert_max_num_queries(12) as few:
+        assert len(client.get(url).json()["results"]) == 1
+    for user in (world.gavle_two, world.kiruna_one):
+        submission = services.submission_submit(actor=user, assignment=world.assignment, text="Två")
+        services.feedback_give(actor=world.facilitator, submission=submission, text="Bra")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(client.get(url).json()["results"]) == 3
