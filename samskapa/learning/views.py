@@ -3,14 +3,14 @@ handing in and feedback, the facilitators' progress table, and each municipality
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.core.access import signed_in
+from samskapa.core.access import require, signed_in
 from samskapa.core.actions import call_action
 from samskapa.core.filters import filter_list
 from samskapa.core.pagination import paginate
@@ -78,8 +78,7 @@ def programme_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def programme_create(request: HttpRequest) -> HttpResponse:
     user = signed_in(request.user)
-    if not user.has_perm("learning.add_programme"):
-        return render(request, "403.html", status=403)
+    require(user, "learning.add_programme")
     form = ProgrammeForm(request.POST or None, organisers=_organisers(user))
     if request.method == "POST" and form.is_valid():
         programme = call_service(form, services.programme_create, actor=user, **form.cleaned_data)
@@ -297,7 +296,7 @@ def assignment_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 messages.success(request, _("Your submission has been handed in."))
                 return redirect(submission)
     elif request.method == "POST":
-        return render(request, "403.html", status=403)
+        raise PermissionDenied(_("Only the programme's participants hand in assignments."))
     can_manage = user.has_perm(MANAGE, programme)
     context = {
         "programme": programme,
@@ -316,7 +315,7 @@ def assignment_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def assignment_template(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     assignment = access_assignment(user=request.user, slug=slug, pk=pk)
     if assignment.template is None:
-        return render(request, "404.html", status=404)
+        raise Http404(_("The assignment has no template."))
     return upload_response(assignment.template)
 
 
@@ -349,7 +348,7 @@ def submission_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = FeedbackForm(request.POST or None) if can_feedback else None
     if request.method == "POST":
         if form is None:
-            return render(request, "403.html", status=403)
+            raise PermissionDenied(_("You cannot give feedback on this submission."))
         if form.is_valid():
             call_service(
                 form,
