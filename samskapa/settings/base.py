@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
         "IndicatorKindEnum": "samskapa.indicators.models.IndicatorKind",
         "EventKindEnum": "samskapa.events.models.EventKind",
         "ProjectPhaseEnum": "samskapa.projects.models.ProjectPhase",
+        "LearningProgrammeStatusEnum": "samskapa.learning.models.ProgrammeStatus",
         "MethodPhaseEnum": "samskapa.methods.models.MethodPhase",
         "MethodStatusEnum": "samskapa.methods.models.MethodStatus",
         "RequestStatusEnum": "samskapa.marketplace.models.RequestStatus",
