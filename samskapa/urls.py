@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("portfolj/", include("samskapa.portfolio.urls")),
     path("metoder/", include("samskapa.methods.urls")),
     path("evenemang/", include("samskapa.events.urls")),
+    path("larprogram/", include("samskapa.learning.urls")),
     path("natverk/", include("samskapa.events.network_urls")),
     path("agenda-2030/", include("samskapa.sdg.urls")),
     path("uppfoljning/", include("samskapa.indicators.urls")),

@@ -16,6 +16,7 @@ from samskapa.events.api import urls as events
 from samskapa.geo.api import urls as geo
 from samskapa.ideas.api import urls as ideas
 from samskapa.indicators.api import urls as indicators
+from samskapa.learning.api import urls as learning
 from samskapa.marketplace.api import urls as marketplace
 from samskapa.methods.api import urls as methods
 from samskapa.needs.api import urls as needs
@@ -42,6 +43,7 @@ v1 = [
     path("", include(portfolio)),
     path("", include(methods)),
     path("", include(events)),
+    path("", include(learning)),
     path("", include(indicators)),
     path("", include(marketplace)),
     path("", include(competences)),

@@ -69,6 +69,7 @@ class NotificationKind(models.TextChoices):
     DECISIONS = "decisions", _("Gate decisions on initiatives I take part in")
     ROLES = "roles", _("Roles I am given in organisations and projects")
     PROJECT_ACTIVITY = "project_activity", _("New needs and ideas in projects I lead")
+    LEARNING = "learning", _("Assignments, reminders and feedback in learning programmes")
     GENERAL = "general", _("Other notifications")
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samskapa.events",
     "samskapa.indicators",
     "samskapa.strategy",
+    "samskapa.learning",
     "samskapa.marketplace",
     "samskapa.competences",
     "samskapa.workspace",
@@ -273,6 +274,7 @@ SPECTACULAR_SETTINGS = {
         "IndicatorKindEnum": "samskapa.indicators.models.IndicatorKind",
         "EventKindEnum": "samskapa.events.models.EventKind",
         "ProjectPhaseEnum": "samskapa.projects.models.ProjectPhase",
+        "LearningProgrammeStatusEnum": "samskapa.learning.models.ProgrammeStatus",
         "MethodPhaseEnum": "samskapa.methods.models.MethodPhase",
         "MethodStatusEnum": "samskapa.methods.models.MethodStatus",
         "RequestStatusEnum": "samskapa.marketplace.models.RequestStatus",
@@ -305,6 +307,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "samskapa.events.tasks.send_event_reminders", "schedule": 900.0},
     "events-feedback": {"task": "samskapa.events.tasks.send_feedback_requests", "schedule": 3600.0},
+    "learning-reminders": {
+        "task": "samskapa.learning.tasks.send_assignment_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 LOGGING = {

@@ -27,6 +27,12 @@ from samskapa.events.models import (
 )
 from samskapa.ideas.models import Challenge, Comment, Idea
 from samskapa.indicators.models import Indicator, Measurement
+from samskapa.learning import demo as learning_demo
+from samskapa.learning.models import Assignment as LearningAssignment
+from samskapa.learning.models import Member as LearningMember
+from samskapa.learning.models import Plan as LearningPlan
+from samskapa.learning.models import Session as LearningSession
+from samskapa.learning.models import Submission as LearningSubmission
 from samskapa.marketplace.models import Criterion as MarketCriterion
 from samskapa.marketplace.models import ProcurementRequest, ServiceReference
 from samskapa.marketplace.models import Question as MarketQuestion
@@ -510,6 +516,7 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "pk": demo.first(ExperienceReport, method__slug="trygghetsvandring"),
         }: ["metoder/<slug:slug>/erfarenheter/<int:pk>/ta-bort/"],
         **_events_path_values(demo),
+        **_learning_path_values(demo),
         competence: [
             "api/v1/competence-needs/<int:pk>/",
             "api/v1/competence-needs/<int:pk>/requirements/",
@@ -557,6 +564,73 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         ],
     }
     return {template: values for values, templates in same.items() for template in templates}
+
+
+def _learning_path_values(demo: Demo) -> dict[Callable[[], dict[str, str]], list[str]]:
+    """The 2020 programme of seed 000, in which the demo leader of Gävle is a participant."""
+    slug = learning_demo.PROGRAMME_SLUG
+    programme = {"programme__slug": slug}
+
+    def submission() -> dict[str, str]:
+        found = LearningSubmission.objects.filter(
+            author=demo.leader, assignment__programme__slug=slug, attachments__isnull=False
+        ).order_by("pk")[0]
+        return {"slug": slug, "pk": str(found.pk), "upload_pk": str(found.attachments.first().pk)}
+
+    def session() -> dict[str, str]:
+        found = LearningSession.objects.filter(**programme, attachments__isnull=False)[0]
+        return {"pk": str(found.pk), "upload_pk": str(found.attachments.first().pk)}
+
+    return {
+        lambda: {"slug": slug}: [
+            "larprogram/<slug:slug>/",
+            "larprogram/<slug:slug>/andra/",
+            "larprogram/<slug:slug>/deltagare/",
+            "larprogram/<slug:slug>/traffar/ny/",
+            "larprogram/<slug:slug>/uppgifter/ny/",
+            "larprogram/<slug:slug>/framsteg/",
+            "larprogram/<slug:slug>/planer/ny/",
+            "api/v1/learning-programmes/<slug:slug>/",
+            "api/v1/learning-programmes/<slug:slug>/assignments/",
+        ],
+        lambda: {"slug": slug, "pk": demo.first(LearningMember, **programme)}: [
+            "larprogram/<slug:slug>/deltagare/<int:pk>/ta-bort/"
+        ],
+        lambda: {"slug": slug, "pk": demo.first(LearningSession, **programme)}: [
+            "larprogram/<slug:slug>/traffar/<int:pk>/",
+            "larprogram/<slug:slug>/traffar/<int:pk>/andra/",
+        ],
+        lambda: {"pk": session()["pk"]}: ["larprogram/traffar/<int:pk>/filer/"],
+        session: [
+            "larprogram/traffar/<int:pk>/filer/<int:upload_pk>/",
+            "larprogram/traffar/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        lambda: {"slug": slug, "pk": demo.first(LearningAssignment, **programme)}: [
+            "larprogram/<slug:slug>/uppgifter/<int:pk>/",
+            "larprogram/<slug:slug>/uppgifter/<int:pk>/andra/",
+            "larprogram/<slug:slug>/uppgifter/<int:pk>/mall/",
+            "larprogram/<slug:slug>/uppgifter/<int:pk>/sen-inlamning/",
+            "api/v1/learning-programmes/<slug:slug>/assignments/<int:pk>/submissions/",
+        ],
+        lambda: {"slug": slug, "pk": submission()["pk"]}: [
+            "larprogram/<slug:slug>/inlamningar/<int:pk>/"
+        ],
+        submission: ["larprogram/<slug:slug>/inlamningar/<int:pk>/filer/<int:upload_pk>/"],
+        lambda: {
+            "slug": slug,
+            "pk": demo.first(LearningPlan, **programme, municipality__name="Gävle"),
+        }: [
+            "larprogram/<slug:slug>/planer/<int:pk>/",
+            "larprogram/<slug:slug>/planer/<int:pk>/andra/",
+            "larprogram/<slug:slug>/planer/<int:pk>/pdf/",
+            "api/v1/learning-programmes/<slug:slug>/plans/<int:pk>/",
+        ],
+        lambda: {
+            "slug": slug,
+            "pk": demo.first(LearningPlan, **programme, municipality__name="Gävle"),
+            "number": "1",
+        }: ["larprogram/<slug:slug>/planer/<int:pk>/versioner/<int:number>/"],
+    }
 
 
 def _events_path_values(demo: Demo) -> dict[Callable[[], dict[str, str]], list[str]]:

@@ -13,6 +13,7 @@ from samskapa.competences import demo as competences
 from samskapa.events import demo as events
 from samskapa.ideas import demo as ideas
 from samskapa.indicators import demo as indicators
+from samskapa.learning import demo as learning
 from samskapa.marketplace import demo as marketplace
 from samskapa.methods import demo as methods
 from samskapa.needs import demo as needs
@@ -42,6 +43,7 @@ def load_demo_data() -> dict[str, int]:
     events.load_events_demo()
     indicators.load_indicators_demo()
     strategy.load_strategy_demo()
+    learning.load_demo()
     marketplace.load_marketplace_demo()
     competences.load_competences_demo()
     return {

@@ -23,6 +23,7 @@ from samskapa.ideas import workspace as ideas
 from samskapa.ideas.models import Challenge, Idea
 from samskapa.ideas.selectors import idea_list, open_challenges
 from samskapa.indicators import workspace as indicators
+from samskapa.learning import workspace as learning
 from samskapa.marketplace import workspace as marketplace
 from samskapa.methods import workspace as methods
 from samskapa.needs import workspace as needs
@@ -49,6 +50,7 @@ INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     portfolio.inbox_sections,
     methods.inbox_sections,
     events.inbox_sections,
+    learning.inbox_sections,
     indicators.inbox_sections,
     marketplace.inbox_sections,
     competences.inbox_sections,
@@ -64,6 +66,7 @@ SEARCH_SOURCES: list[Callable[[], list[SearchSource]]] = [
     organisations.search_sources,
     methods.search_sources,
     events.search_sources,
+    learning.search_sources,
     indicators.search_sources,
     strategy.search_sources,
     marketplace.search_sources,

@@ -14,6 +14,7 @@ from samskapa.competences import workspace as competences
 from samskapa.core import selectors as core
 from samskapa.events import workspace as events
 from samskapa.indicators import workspace as indicators
+from samskapa.learning import workspace as learning
 from samskapa.marketplace import workspace as marketplace
 from samskapa.methods import workspace as methods
 from samskapa.organisations import workspace as organisations
@@ -27,6 +28,7 @@ PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     organisations.personal_data,
     methods.personal_data,
     events.personal_data,
+    learning.personal_data,
     competences.personal_data,
     core.personal_data,
     sdg.personal_data,
@@ -40,6 +42,7 @@ DELETION_BLOCKERS: list[Callable[..., list[str]]] = [
     organisations.deletion_blockers,
     portfolio.deletion_blockers,
     marketplace.deletion_blockers,
+    learning.deletion_blockers,
 ]
 
 

@@ -15,6 +15,7 @@ from samskapa.core.models import Visibility
 from samskapa.core.predicates import forget_memberships
 from samskapa.ideas.models import Idea
 from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
+from samskapa.learning.rules import forget_programme_roles
 from samskapa.needs.models import ModerationEvent, Need
 from samskapa.needs.tests.factories import NeedFactory
 from samskapa.organisations.models import Organisation, Role
@@ -281,13 +282,14 @@ class TestInbox:
 
         def inbox_queries() -> None:
             forget_memberships(gavle_leader)
+            forget_programme_roles(gavle_leader)
             # Memberships, then a capped count and a page of items per section (needs and ideas
-            # to moderate, ideas to assess, gates ...); the events
-            # app adds the counts of events to run and surveys to answer, the indicators app the
-            # count of indicators waiting for a value, the three marketplace sections count
-            # only, and the competences app asks whether the person answers for a profile (all
-            # empty here).
-            with django_assert_num_queries(16):
+            # to moderate, ideas to assess, gates ...); the events app adds the counts of events
+            # to run and surveys to answer, the indicators app the count of indicators waiting
+            # for a value, the three marketplace sections count only, the competences app asks
+            # whether the person answers for a profile, and the learning app reads the person's
+            # programmes (all empty here).
+            with django_assert_num_queries(17):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")

@@ -49,6 +49,17 @@ from samskapa.ideas.tests.factories import ChallengeFactory, IdeaFactory
 from samskapa.indicators.models import Indicator
 from samskapa.indicators.selectors import indicators_visible_to
 from samskapa.indicators.tests.factories import IndicatorFactory
+from samskapa.learning import selectors as learning
+from samskapa.learning.models import LearningProgramme, MemberRole, Plan, Submission
+from samskapa.learning.tests.factories import (
+    AssignmentFactory,
+    MemberFactory,
+    PlanFactory,
+    SubmissionFactory,
+)
+from samskapa.learning.tests.factories import (
+    ProgrammeFactory as LearningProgrammeFactory,
+)
 from samskapa.marketplace.models import ProcurementRequest, RequestStatus, Service
 from samskapa.marketplace.selectors import (
     requests_visible_to as procurement_requests_visible_to,
@@ -108,6 +119,9 @@ TWINS = [
     Twin("events.view_event", Event, events_visible_to),
     Twin("events.view_network", Network, networks_visible_to),
     Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
+    Twin("learning.view_programme", LearningProgramme, learning.programmes_visible_to),
+    Twin("learning.view_submission", Submission, learning.submissions_visible_to),
+    Twin("learning.view_plan", Plan, learning.plans_visible_to),
     Twin("sdg.view_suggestionfeedback", SuggestionFeedback, feedback_visible_to),
     Twin("indicators.view_indicator", Indicator, indicators_visible_to),
     Twin("strategy.view_strategy", Strategy, strategies_visible_to),
@@ -223,7 +237,38 @@ def world(reference_data: None) -> dict[str, Any]:
                 user=person, target=Target.objects.get(code="11.2"), accepted=True
             )
     _competences(people, gavle, naringen, internal)
+    _learning(people, gavle, harryda)
     return people
+
+
+def _learning(people: dict[str, Any], gavle: Organisation, harryda: Organisation) -> None:
+    """A published and a draft learning programme; submissions with and without peer review,
+    for oneself and for a municipality team; plans of two municipalities."""
+    published = LearningProgrammeFactory(organiser=gavle)
+    draft = LearningProgrammeFactory(organiser=gavle, status="draft")
+    MemberFactory(
+        programme=published,
+        user=people["facilitator"],
+        role=MemberRole.FACILITATOR,
+        organisation=gavle,
+    )
+    MemberFactory(programme=published, user=people["member"], organisation=gavle)
+    MemberFactory(
+        programme=published, user=people["leader of another municipality"], organisation=harryda
+    )
+    MemberFactory(programme=draft, user=people["leader"], organisation=gavle)
+    for peer_review in (False, True):
+        assignment = AssignmentFactory(programme=published, peer_review=peer_review)
+        SubmissionFactory(assignment=assignment, author=people["member"])
+        SubmissionFactory(
+            assignment=assignment,
+            author=people["leader of another municipality"],
+            for_team=True,
+            municipality=harryda.municipality,
+        )
+    SubmissionFactory(assignment=AssignmentFactory(programme=draft), author=people["leader"])
+    for programme, organisation in ((published, gavle), (published, harryda), (draft, gavle)):
+        PlanFactory(programme=programme, municipality=organisation.municipality)
 
 
 def _competences(people: dict[str, Any], gavle: Organisation, *projects: Project) -> None:
