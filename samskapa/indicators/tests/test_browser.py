@@ -89,6 +89,9 @@ def test_municipalities_side_by_side_and_a_milestones_evaluations(
     axe_check(page)
 
     page.goto("/sv/program/innovationsprogram-2026-2028/")
+    for width in (320, 1280):
+        _fits(page, width)
+        page.screenshot(path=tmp_path / f"programme-{width}.png", full_page=True)
     page.get_by_role("link", name=re.compile(r"^1 utvärdering")).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Utvärderingar av milstolpen")
     for width in (320, 1280):
