@@ -541,3 +541,16 @@ def evaluations_of(*, user: Viewer, scope: DashboardScope) -> QuerySet[Evaluatio
         )
         .order_by("-evaluated_on", "-pk")
     )
+
+
+def evaluations_citing(*, user: Viewer, indicator: Indicator) -> QuerySet[Evaluation]:
+    """The evaluations that name ``indicator`` as showing their effects, newest first, of the
+    programmes ``user`` may see."""
+    return (
+        Evaluation.objects.filter(
+            indicators=indicator,
+            milestone__programme__in=programmes_visible_to(user=user).values("pk"),
+        )
+        .select_related("milestone__programme")
+        .order_by("-evaluated_on", "-pk")
+    )

@@ -42,6 +42,7 @@ from samskapa.indicators.selectors import (
     chain_funnel,
     comparison_series,
     dashboard_indicators,
+    evaluations_citing,
     evaluations_of,
     indicator_list,
     indicator_progress,
@@ -70,6 +71,8 @@ PER_PAGE = 20
 DASHBOARD_PER_PAGE = 10
 # A dashboard shows the latest evaluations; the programme's page of evaluations has them all.
 EVALUATIONS_SHOWN = 3
+# An indicator's page lists the latest evaluations that cite it.
+EVALUATIONS_CITING_SHOWN = 10
 CHANGE = "indicators.change_indicator"
 
 
@@ -108,6 +111,9 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rule_text": RULE_TEXT,
         "measurements": list(indicator.measurements.all()),
         "targets": list(indicator.targets.all()),
+        "evaluations": list(
+            evaluations_citing(user=request.user, indicator=indicator)[:EVALUATIONS_CITING_SHOWN]
+        ),
         "can_change": can_change,
         "measurement_form": MeasurementForm() if can_change else None,
         "history": history_entries(indicator) if can_change else None,

@@ -188,6 +188,22 @@ def test_evaluations_of_a_members_only_programme_are_hidden_from_visitors(
     assert _client(gavle_leader).get(_list_url(programme, milestone)).status_code == 200
 
 
+def test_an_indicators_page_lists_the_evaluations_that_cite_it(
+    programme: Programme, milestone: Milestone, gavle_leader: User, indicator: Indicator
+) -> None:
+    _evaluate(milestone, gavle_leader).indicators.add(indicator)
+    internal = ProgrammeFactory(organisation=programme.organisation, visibility=Visibility.MEMBERS)
+    hidden = MilestoneFactory(programme=internal, title="Intern avstämning")
+    _evaluate(hidden, gavle_leader).indicators.add(indicator)
+
+    visitor = _client().get(indicator.get_absolute_url()).content.decode()
+    member = _client(gavle_leader).get(indicator.get_absolute_url()).content.decode()
+
+    assert _list_url(programme, milestone) in visitor
+    assert "Intern avstämning" not in visitor
+    assert "Intern avstämning" in member
+
+
 def test_the_list_of_evaluations_keeps_its_query_count(
     programme: Programme,
     milestone: Milestone,
@@ -197,7 +213,7 @@ def test_the_list_of_evaluations_keeps_its_query_count(
 ) -> None:
     _evaluate(milestone, gavle_leader).indicators.add(indicator)
     client = _client(gavle_leader)
-    urls = [_list_url(programme), _list_url(programme, milestone)]
+    urls = [_list_url(programme), _list_url(programme, milestone), indicator.get_absolute_url()]
     programme_page = reverse("programmes:detail", args=[programme.slug])
     counts = {}
     for url in [*urls, programme_page]:
@@ -208,7 +224,9 @@ def test_the_list_of_evaluations_keeps_its_query_count(
         other = MilestoneFactory(programme=programme, title=f"Etapp {n}")
         for target in (milestone, other):
             evaluation = _evaluate(target, gavle_leader)
-            evaluation.indicators.add(IndicatorFactory(organisation=indicator.organisation))
+            evaluation.indicators.add(
+                indicator, IndicatorFactory(organisation=indicator.organisation)
+            )
     for url in [*urls, programme_page]:
         with django_assert_max_num_queries(counts[url]):  # type: ignore[operator]
             assert client.get(url).status_code == 200
