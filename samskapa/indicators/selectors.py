@@ -470,6 +470,23 @@ class MunicipalityProgress:
     def cells(self) -> list[int]:
         return [self.counts.get(str(status), 0) for status in STATUS_ORDER]
 
+    @property
+    def judged(self) -> int:
+        """Indicators whose progress can be judged: with a target and a measured value."""
+        return sum(self.count(str(status)) for status in JUDGED_STATUSES)
+
+    @property
+    def share_on_track(self) -> int | None:
+        """Per cent of the judged indicators that are on track, or None if none is judged
+        (a municipality without targets is not at 0 %, it is not comparable)."""
+        if not self.judged:
+            return None
+        return round(100 * self.count(str(Status.ON_TRACK)) / self.judged)
+
+
+# The statuses that say how an indicator is doing against its target.
+JUDGED_STATUSES = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
+
 
 def municipality_comparison(*, indicators: QuerySet[Indicator]) -> list[MunicipalityProgress]:
     """Progress of the indicators side by side per municipality (of the indicator, or of its
@@ -486,6 +503,15 @@ def municipality_comparison(*, indicators: QuerySet[Indicator]) -> list[Municipa
         )
         row.counts[str(indicator_progress(indicator).status)] += 1
     return sorted(rows.values(), key=lambda row: row.name)
+
+
+def comparison_series(rows: list[MunicipalityProgress]) -> Series:
+    """The share on track per municipality as a chart, municipalities with nothing judged
+    left out (the table shows them)."""
+    shares = ((row, row.share_on_track) for row in rows)
+    return Series(
+        tuple(Bar(row.code, row.name, share) for row, share in shares if share is not None)
+    )
 
 
 def status_headings() -> list[str]:
@@ -513,5 +539,18 @@ def evaluations_of(*, user: Viewer, scope: DashboardScope) -> QuerySet[Evaluatio
                 to_attr="visible_indicators",
             )
         )
+        .order_by("-evaluated_on", "-pk")
+    )
+
+
+def evaluations_citing(*, user: Viewer, indicator: Indicator) -> QuerySet[Evaluation]:
+    """The evaluations that name ``indicator`` as showing their effects, newest first, of the
+    programmes ``user`` may see."""
+    return (
+        Evaluation.objects.filter(
+            indicators=indicator,
+            milestone__programme__in=programmes_visible_to(user=user).values("pk"),
+        )
+        .select_related("milestone__programme")
         .order_by("-evaluated_on", "-pk")
     )

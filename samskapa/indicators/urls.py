@@ -8,6 +8,11 @@ urlpatterns = [
     path("ny/", views.indicator_create, name="create"),
     path("natverket/", views.network_dashboard, name="network"),
     path("natverket/csv/", views.network_csv, name="network_csv"),
+    path(
+        "natverket/kommuner.csv",
+        views.network_comparison_csv,
+        name="network_comparison_csv",
+    ),
     path("projekt/<slug:slug>/", views.project_dashboard, name="project"),
     path("projekt/<slug:slug>/csv/", views.project_csv, name="project_csv"),
     path("kommun/<str:code>/", views.municipality_dashboard, name="municipality"),

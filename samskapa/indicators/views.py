@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -39,7 +40,9 @@ from samskapa.indicators.selectors import (
     DashboardScope,
     access_indicator,
     chain_funnel,
+    comparison_series,
     dashboard_indicators,
+    evaluations_citing,
     evaluations_of,
     indicator_list,
     indicator_progress,
@@ -56,6 +59,7 @@ from samskapa.indicators.selectors import (
     status_headings,
 )
 from samskapa.indicators.svg import line_chart_svg
+from samskapa.programmes.models import Milestone
 from samskapa.programmes.selectors import (
     access_programme,
     programme_milestones,
@@ -67,6 +71,8 @@ PER_PAGE = 20
 DASHBOARD_PER_PAGE = 10
 # A dashboard shows the latest evaluations; the programme's page of evaluations has them all.
 EVALUATIONS_SHOWN = 3
+# An indicator's page lists the latest evaluations that cite it.
+EVALUATIONS_CITING_SHOWN = 10
 CHANGE = "indicators.change_indicator"
 
 
@@ -105,6 +111,9 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rule_text": RULE_TEXT,
         "measurements": list(indicator.measurements.all()),
         "targets": list(indicator.targets.all()),
+        "evaluations": list(
+            evaluations_citing(user=request.user, indicator=indicator)[:EVALUATIONS_CITING_SHOWN]
+        ),
         "can_change": can_change,
         "measurement_form": MeasurementForm() if can_change else None,
         "history": history_entries(indicator) if can_change else None,
@@ -435,8 +444,10 @@ def _dashboard(
         }
     )
     if scope.project is None and scope.municipality is None and scope.programme is None:
+        comparison = municipality_comparison(indicators=indicators)
         context["show_comparison"] = True
-        context["comparison"] = municipality_comparison(indicators=indicators)
+        context["comparison"] = comparison
+        context["comparison_chart"] = comparison_series(comparison)
         context["status_headings"] = status_headings()
     return render(request, "indicators/dashboard.html", context)
 
@@ -517,11 +528,46 @@ def network_csv(request: HttpRequest) -> StreamingHttpResponse:
     return _csv(dashboard_indicators(user=request.user, scope=scope), "uppfoljning-natverket.csv")
 
 
+def network_comparison_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The municipalities side by side, as the network dashboard's table shows them."""
+    rows = municipality_comparison(
+        indicators=dashboard_indicators(user=request.user, scope=DashboardScope())
+    )
+    header = [
+        _("Municipality code"),
+        _("Municipality"),
+        *status_headings(),
+        _("Indicators"),
+        _("Share on track (%)"),
+    ]
+    return csv_response(
+        filename="kommuner-sida-vid-sida.csv",
+        header=header,
+        rows=([row.code, row.name, *row.cells, row.total, row.share_on_track] for row in rows),
+    )
+
+
+def _chosen_milestone(request: HttpRequest, milestones: Any) -> Milestone | None:
+    """The milestone named by ``?milestone=`` among ``milestones``, or None if none is named;
+    404 for one that is not a milestone of the programme (or not a number)."""
+    value = request.GET.get("milestone", "")
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        raise Http404
+    return get_object_or_404(milestones, pk=int(value))
+
+
 def programme_evaluations(request: HttpRequest, slug: str) -> HttpResponse:
+    """The programme's evaluations, or with ``?milestone=`` those of one milestone."""
     programme = access_programme(user=request.user, slug=slug)
+    milestone = _chosen_milestone(request, programme_milestones(programme=programme))
     evaluations = evaluations_of(user=request.user, scope=DashboardScope(programme=programme))
+    if milestone is not None:
+        evaluations = evaluations.filter(milestone=milestone)
     context = {
         "programme": programme,
+        "milestone": milestone,
         "page_obj": paginate(request, evaluations, per_page=PER_PAGE),
         "can_evaluate": request.user.has_perm("programmes.change_programme", programme),
     }
@@ -532,18 +578,23 @@ def programme_evaluations(request: HttpRequest, slug: str) -> HttpResponse:
 def evaluation_add(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in(request.user)
     programme = access_programme(user=user, slug=slug, rule="programmes.change_programme")
+    milestones = programme_milestones(programme=programme)
+    # "Evaluate this milestone" from the programme's page chooses the milestone beforehand.
+    chosen = None if request.method == "POST" else _chosen_milestone(request, milestones)
     form = EvaluationForm(
         request.POST or None,
-        milestones=programme_milestones(programme=programme),
+        initial={"milestone": chosen.pk} if chosen else None,
+        milestones=milestones,
         indicators=DashboardScope(programme=programme)
         .filter_indicators(indicators_visible_to(user=user))
         .order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
-        call_service(form, services.evaluation_add, actor=user, **form.cleaned_data)
-        if form.is_valid():
+        evaluation = call_service(form, services.evaluation_add, actor=user, **form.cleaned_data)
+        if form.is_valid() and evaluation is not None:
             messages.success(request, _("The evaluation has been saved."))
-            return redirect("indicators:programme_evaluations", slug=slug)
+            url = reverse("indicators:programme_evaluations", args=[slug])
+            return redirect(f"{url}?milestone={evaluation.milestone_id}")
     return render(
         request, "indicators/evaluation_form.html", {"form": form, "programme": programme}
     )

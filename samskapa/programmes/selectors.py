@@ -207,9 +207,10 @@ def programme_detail_queryset(*, user: Viewer) -> QuerySet[Programme]:
             Prefetch("phases", queryset=Phase.objects.order_by("start_date", "end_date", "pk")),
             Prefetch(
                 "milestones",
-                queryset=Milestone.objects.select_related("phase", "responsible").order_by(
-                    "due_on", "pk"
-                ),
+                # How many evaluations (indicators app) each milestone has, for its link there.
+                queryset=Milestone.objects.select_related("phase", "responsible")
+                .annotate(evaluation_count=Count("evaluations"))
+                .order_by("due_on", "pk"),
             ),
             Prefetch(
                 "projects",

@@ -9,12 +9,19 @@ first used: no model to download, no service to call.
   local urban development texts talk about (buses, flooding, rents) where the UN text speaks
   of "sustainable transport systems".
 - Words are lower-cased, Swedish stop words dropped and the rest stemmed with the Snowball
-  Swedish stemmer ("cykelbanorna" and "cykelbana" become one term). Swedish compounds that the
-  description does not contain whole are split into a known head and modifier
-  ("dagvattenledningar" -> "dagvatten" + "ledning").
+  Swedish stemmer ("cykelbanorna" and "cykelbana" become one term). Stems of words that only
+  say what kind of official document a text is ("lagrådsremissen föreslår", "utredaren ska";
+  ``data/stopwords_admin_sv.txt``) are dropped too. Swedish compounds that the description
+  does not contain whole are split into a known head and modifier ("dagvattenledningar" ->
+  "dagvatten" + "ledning"); a short head alone is not trusted.
+- Keywords may be phrases of two words ("fast+egendom", "regional+utveckling"), matched by
+  consecutive content words of the text.
 - Terms are weighed by TF-IDF over the 169 descriptions; a text's score for a target is the
   cosine of the two vectors. Each term's share of that score is kept, so every suggestion can
-  name the words of the text that led to it.
+  name the words of the text that led to it. The best target of each goal is then lifted by
+  the mean score of the goal's targets, so that words about a goal as a whole (goal keywords
+  such as "bygglov" for goal 11, spread thinly over its ten targets) are not outweighed by one
+  stray word of a single target.
 - What people accepted and rejected (``SuggestionFeedback``) adds a learned part: a term seen
   in texts where a target was accepted raises that target for later texts with the term, a
   term seen where it was rejected lowers it.
@@ -25,6 +32,7 @@ measured times are in ``docs/benchmarks.md`` (``bench/sdg_suggest.py``).
 
 import csv
 import functools
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -45,6 +53,12 @@ TARGET_KEYWORD_WEIGHT = 3.0
 GOAL_KEYWORD_WEIGHT = 1.5
 # A part of a split compound counts less than a word found whole.
 COMPOUND_PART_WEIGHT = 0.7
+# The head of a compound whose modifier is unknown counts only if it is at least this long.
+MIN_LONE_HEAD = 5
+# How much the mean score of a target's goal adds to the target's own.
+GOAL_WEIGHT = 2.0
+# A curated two-word phrase found in the text counts as much as a word.
+PHRASE_WEIGHT = 1.0
 # The learned part: how far one term's accept/reject record can move a target's score.
 LEARNED_WEIGHT = 0.15
 # Below this score a target is not suggested at all.
@@ -53,6 +67,7 @@ MIN_SCORE = 0.04
 MAX_TEXT_LENGTH = 5000
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+PHRASE_JOIN = "+"
 _ENGLISH_PREFIX = "en:"
 
 
@@ -84,9 +99,33 @@ def stem(word: str) -> str:
     return str(_swedish_stemmer().stemWord(word))
 
 
+@cache
+def genre_stems() -> frozenset[str]:
+    """Stems of words that say what kind of official document a text is ("lagrådsremissen",
+    "föreslås", "utredaren"), not what it is about (``data/stopwords_admin_sv.txt``)."""
+    lines = (DATA_DIR / "stopwords_admin_sv.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(stem(line.strip()) for line in lines if line.strip() and line[0] != "#")
+
+
 def stems(text: str) -> list[str]:
     """Snowball-Swedish stems of the content words of ``text``."""
-    return [stem(word) for word in words(text)]
+    genre = genre_stems()
+    return [term for term in (stem(word) for word in words(text)) if term not in genre]
+
+
+def phrase_stems(text: str) -> list[str]:
+    """Stems of a keyword list where "fast+egendom" is a phrase: the pairs of consecutive
+    content words in it ("regional+fysisk+planering" gives "regional fysisk" and "fysisk
+    planering") are terms of two stems that the text's consecutive words must match
+    (see ``Suggester.terms``)."""
+    found = []
+    for token in text.split():
+        if PHRASE_JOIN not in token:
+            found.extend(stems(token))
+            continue
+        parts = stems(" ".join(token.split(PHRASE_JOIN)))
+        found.extend(a + PHRASE_JOIN + b for a, b in itertools.pairwise(parts))
+    return found
 
 
 @dataclass(frozen=True)
@@ -143,13 +182,16 @@ class Suggester:
         keywords: Mapping[str, str],
     ) -> None:
         self.targets = {target.code: target for target in targets}
+        self.goal_sizes = Counter(target.goal for target in targets)
         documents: dict[str, Counter[str]] = {}
         for target in targets:
             document: Counter[str] = Counter()
             self._add(document, stems(target.text_sv), TARGET_TEXT_WEIGHT)
             self._add(document, stems(target.goal_sv), GOAL_TEXT_WEIGHT)
-            self._add(document, stems(keywords.get(target.code, "")), TARGET_KEYWORD_WEIGHT)
-            self._add(document, stems(keywords.get(str(target.goal), "")), GOAL_KEYWORD_WEIGHT)
+            target_keywords = phrase_stems(keywords.get(target.code, ""))
+            self._add(document, target_keywords, TARGET_KEYWORD_WEIGHT)
+            goal_keywords = phrase_stems(keywords.get(str(target.goal), ""))
+            self._add(document, goal_keywords, GOAL_KEYWORD_WEIGHT)
             english = [_ENGLISH_PREFIX + w for w in _english_words(target.text_en)]
             self._add(document, english, ENGLISH_TEXT_WEIGHT)
             documents[target.code] = document
@@ -171,7 +213,9 @@ class Suggester:
             for term, value in vector.items():
                 self.postings[term][code] = value / norm
         self.postings = dict(self.postings)
-        self.vocabulary = frozenset(term for term in self.postings if ":" not in term)
+        self.vocabulary = frozenset(
+            term for term in self.postings if ":" not in term and PHRASE_JOIN not in term
+        )
         self.learned = Learned()
 
     @staticmethod
@@ -180,20 +224,26 @@ class Suggester:
             document[term] += weight  # type: ignore[assignment]
 
     def _split(self, term: str) -> list[str]:
-        """The known parts of a compound stem, longest head first, or [] if none is known."""
+        """The known parts of a compound stem, longest head first, or [] if none is known.
+        A short head alone is not trusted: "sammanträd" is not about trees ("träd") when
+        "samman" is no known word."""
+        genre = genre_stems()
         head = ""
-        for start in range(3, len(term) - 3):
-            if term[start:] in self.vocabulary:
+        for start in range(3, len(term) - 2):
+            if term[start:] in self.vocabulary or term[start:] in genre:
                 head = term[start:]
                 break
         if not head:
             return []
         modifier = term[: len(term) - len(head)]
-        parts = [head]
+        # A head of the document genre ("förköpslag") leaves only the modifier ("förköp").
+        parts = [] if head in genre else [head]
         for candidate in (modifier, modifier[:-1] if modifier.endswith("s") else ""):
             if len(candidate) >= 3 and stem(candidate) in self.vocabulary:
                 parts.append(stem(candidate))
                 break
+        if parts == [head] and len(head) < MIN_LONE_HEAD:
+            return []
         return parts
 
     def terms(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -201,8 +251,20 @@ class Suggester:
         of the text it came from."""
         counts: Counter[str] = Counter()
         origin: dict[str, list[str]] = defaultdict(list)
+        genre = genre_stems()
+        previous: tuple[str, str] | None = None
         for word in words(text):
             term = stem(word)
+            if term in genre:
+                previous = None
+                continue
+            if previous is not None:
+                # Two consecutive content words may make a curated phrase ("fast egendom").
+                phrase = previous[0] + PHRASE_JOIN + term
+                if phrase in self.postings:
+                    counts[phrase] += PHRASE_WEIGHT  # type: ignore[assignment]
+                    origin[phrase] = [previous[1], word]
+            previous = (term, word)
             # Every stem may carry what feedback taught, known to the descriptions or not.
             if word not in origin[term]:
                 origin[term].append(word)
@@ -236,6 +298,18 @@ class Suggester:
                 share = value * weight
                 scores[code] += share
                 shares[code][term] = share
+        if GOAL_WEIGHT:
+            # A goal whose targets share the text's words (goal keywords, or several targets
+            # each matched) is lifted through its best target: "byggnadsverk" is about goal
+            # 11 as a whole. Only the best one, so one goal does not crowd out the others.
+            per_goal: dict[int, float] = defaultdict(float)
+            best: dict[int, str] = {}
+            for code, score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+                goal = self.targets[code].goal
+                per_goal[goal] += score
+                best.setdefault(goal, code)
+            for goal, code in best.items():
+                scores[code] += GOAL_WEIGHT * per_goal[goal] / self.goal_sizes[goal]
         for term in origin:
             for code, weight in self.learned.weights.get(term, {}).items():
                 share = LEARNED_WEIGHT * weight

@@ -6,6 +6,7 @@ have values up to 2025.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -66,3 +67,34 @@ def test_import_shows_errors_row_by_row_and_saves_nothing(
     page.get_by_role("button", name="Spara 1 värde").click()
     expect(page.get_by_role("status").first).to_contain_text("1 värde har sparats")
     expect(page.locator("#values").get_by_role("row", name=re.compile("^2026"))).to_be_visible()
+
+
+def _fits(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
+
+
+def test_municipalities_side_by_side_and_a_milestones_evaluations(
+    page: Page, demo_data: None, axe_check: AxeCheck, tmp_path: Path
+) -> None:
+    """Both pages fit a 320 px screen (screenshots in ``tmp_path`` for a look)."""
+    page.goto("/sv/uppfoljning/natverket/")
+    comparison = page.get_by_role("region", name="Kommunerna sida vid sida")
+    expect(comparison.get_by_role("heading", name="Kommunerna sida vid sida")).to_be_visible()
+    expect(comparison.locator("canvas")).to_be_visible()
+    expect(comparison.get_by_role("link", name="Jämförelsen som CSV")).to_be_visible()
+    for width in (320, 1280):
+        _fits(page, width)
+        page.screenshot(path=tmp_path / f"network-{width}.png", full_page=True)
+    axe_check(page)
+
+    page.goto("/sv/program/innovationsprogram-2026-2028/")
+    for width in (320, 1280):
+        _fits(page, width)
+        page.screenshot(path=tmp_path / f"programme-{width}.png", full_page=True)
+    page.get_by_role("link", name=re.compile(r"^1 utvärdering")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Utvärderingar av milstolpen")
+    for width in (320, 1280):
+        _fits(page, width)
+        page.screenshot(path=tmp_path / f"milestone-{width}.png", full_page=True)
+    axe_check(page)
