@@ -87,7 +87,7 @@ def test_visitor_on_a_phone_finds_a_lab_workshop_and_downloads_a_material_file(
     _fits(page)
     axe_check(page)
 
-    page.locator("#outputs").get_by_role("link", name="Prototyp på platsen").click()
+    page.locator("#outputs").get_by_role("link", name="Prototyp på platsen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prototyp på platsen")
     expect(page.locator("#labs")).to_contain_text("Regionalt labb: prototyper")
     _fits(page)
