@@ -20,6 +20,7 @@ from samskapa.methods.models import (
     RatingAspect,
 )
 from samskapa.methods.services import MATERIAL_KINDS, StepInput, lab_facilitator_choices
+from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.projects.forms import DateInput
 from samskapa.sdg.models import Target
@@ -170,6 +171,7 @@ class ReportForm(forms.ModelForm):
         fields = [
             "organisation",
             "adaptation",
+            "need",
             "used_on",
             "place",
             "group",
@@ -187,11 +189,23 @@ class ReportForm(forms.ModelForm):
         *args: Any,
         organisations: QuerySet[Organisation],
         adaptations: QuerySet[Adaptation],
+        needs: QuerySet[Need],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["adaptation"].queryset = adaptations  # type: ignore[attr-defined]
+        # The need by its number (the one in its address): the needs one may see are too many
+        # for a list. Only needs the reporter may see are accepted.
+        need = self.fields["need"]
+        need.queryset = needs  # type: ignore[attr-defined]
+        need.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        need.label = _("Number of the need it was used for")
+        need.help_text = _(
+            "Optional. If the method was used for a need on Samskapa: the number in the need's "
+            "address, for example 42 in /behov/42/."
+        )
+        need.error_messages["invalid_choice"] = _("No need that you can see has this number.")
         for aspect in RatingAspect:
             self.fields[f"rating_{aspect.value}"] = forms.TypedChoiceField(
                 label=_("Rating: %(aspect)s") % {"aspect": aspect.label},

@@ -307,6 +307,16 @@ class ExperienceReport(models.Model):
         on_delete=models.PROTECT,
         related_name="method_reports",
     )
+    # The link to the chain: the need the method was used for, when it is on the platform. It
+    # lets a need's page suggest the methods that were used with needs of its kind.
+    need = models.ForeignKey(
+        "needs.Need",
+        verbose_name=_("need it was used for"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="method_reports",
+    )
     used_on = models.DateField(_("used on"))
     place = models.CharField(_("place"), max_length=200)
     group = models.CharField(

@@ -320,8 +320,12 @@ SUGGESTED_METHODS = 5
 
 
 def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[int]) -> list[Method]:
-    """Published methods made for the need's kind: its target group or its sustainability
-    dimensions, those matching both first, then the best rated; one query."""
+    """Published methods for the need's kind, in one query: first those that experience reports
+    say were used with needs of the same target group or dimensions (the link to the chain),
+    then those made for its target group, then for its dimensions, then the best rated.
+
+    Each method carries ``used_with_kind`` for the page to say why it is suggested.
+    """
     group_match = Method.target_groups.through.objects.filter(
         # A need without a target group matches on its dimensions only (no group has id 0).
         method_id=OuterRef("pk"),
@@ -330,13 +334,20 @@ def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[in
     dimension_match = Method.dimensions.through.objects.filter(
         method_id=OuterRef("pk"), sustainabilitydimension_id__in=dimension_ids
     )
+    used_match = ExperienceReport.objects.filter(method_id=OuterRef("pk")).filter(
+        Q(need__stakeholder_group_id=stakeholder_group_id or 0)
+        | Q(need__dimensions__in=dimension_ids)
+    )
     matching = Method.objects.filter(status=MethodStatus.PUBLISHED).filter(
-        Q(Exists(group_match)) | Q(Exists(dimension_match))
+        Q(Exists(group_match)) | Q(Exists(dimension_match)) | Q(Exists(used_match))
     )
     return list(
         matching.annotate(
-            fits_group=Exists(group_match), fits_dimension=Exists(dimension_match)
+            used_with_kind=Exists(used_match),
+            fits_group=Exists(group_match),
+            fits_dimension=Exists(dimension_match),
         ).order_by(
+            "-used_with_kind",
             "-fits_group",
             "-fits_dimension",
             F("rating_average").desc(nulls_last=True),

@@ -48,6 +48,8 @@ from samskapa.methods.models import (
 )
 from samskapa.methods.rules import FACILITATOR_ROLES
 from samskapa.methods.selectors import may_curate, method_rating_average, methods_visible_to
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.sdg.models import Target
 
@@ -489,12 +491,16 @@ def report_create(
     lessons: str,
     ratings: dict[str, int],
     adaptation: Adaptation | None = None,
+    need: Need | None = None,
 ) -> ExperienceReport:
-    """Record an experience of using ``method``, with a score from 1 to 5 on each aspect rated."""
+    """Record an experience of using ``method``, with a score from 1 to 5 on each aspect rated,
+    and the need it was used for if that is on the platform and the actor may see it."""
     require(actor, "methods.add_experience", method)
     municipality_id = _municipality_of(actor, organisation)
     if adaptation is not None and adaptation.method_id != method.pk:
         raise ValidationError({"adaptation": _("Choose an adaptation of this method.")})
+    if need is not None and not needs_visible_to(user=actor).filter(pk=need.pk).exists():
+        raise ValidationError({"need": _("Choose a need that you can see.")})
     known = {aspect.value for aspect in RatingAspect}
     for aspect, score in ratings.items():
         if aspect not in known:
@@ -504,6 +510,7 @@ def report_create(
     report = ExperienceReport(
         method=Method.objects.select_for_update().get(pk=method.pk),
         adaptation=adaptation,
+        need=need,
         organisation=organisation,
         municipality_id=municipality_id,
         used_on=used_on,

@@ -59,6 +59,7 @@ from samskapa.methods.selectors import (
     report_average,
     version_diff,
 )
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.selectors import organisations_user_may_act_for
 
 PER_PAGE = 20
@@ -306,7 +307,12 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     method = access_method(user=user, slug=slug, rule="methods.add_experience")
     organisations = organisations_user_may_act_for(user=user).order_by("name")
     adaptations = Adaptation.objects.filter(method=method).select_related("municipality")
-    form = ReportForm(request.POST or None, organisations=organisations, adaptations=adaptations)
+    form = ReportForm(
+        request.POST or None,
+        organisations=organisations,
+        adaptations=adaptations,
+        needs=needs_visible_to(user=user),
+    )
     if request.method == "POST" and form.is_valid():
         report = call_service(
             form, services.report_create, actor=user, method=method, **form.service_arguments()

@@ -27,6 +27,8 @@ from samskapa.methods.models import (
     Rating,
 )
 from samskapa.methods.selectors import access_lab, access_method, lab_list, method_list
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_user_may_act_for
 from samskapa.sdg.models import Target
@@ -74,6 +76,9 @@ class ReportSerializer(serializers.ModelSerializer):
     adaptation = serializers.PrimaryKeyRelatedField(
         queryset=Adaptation.objects.none(), required=False, allow_null=True
     )
+    need = serializers.PrimaryKeyRelatedField(
+        queryset=Need.objects.none(), required=False, allow_null=True
+    )
     place = serializers.CharField(max_length=200)
     group = serializers.CharField(max_length=300)
     outcome = serializers.CharField(max_length=20_000)
@@ -87,6 +92,7 @@ class ReportSerializer(serializers.ModelSerializer):
             "organisation",
             "municipality",
             "adaptation",
+            "need",
             "used_on",
             "place",
             "group",
@@ -105,6 +111,7 @@ class ReportSerializer(serializers.ModelSerializer):
             self.fields["organisation"].queryset = organisations_user_may_act_for(  # type: ignore[attr-defined]
                 user=request.user
             )
+            self.fields["need"].queryset = needs_visible_to(user=request.user)  # type: ignore[attr-defined]
         if method is not None:
             self.fields["adaptation"].queryset = Adaptation.objects.filter(method=method)  # type: ignore[attr-defined]
 
