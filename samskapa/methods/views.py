@@ -2,8 +2,6 @@
 adaptations and experience reports, proposing and editing, the facilitators' curation, and the
 lab workshops."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -442,7 +440,6 @@ def lab_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organisations": sorted(organisations.values()),
         "can_see_people": request.user.has_perm("methods.view_lab_participants", lab),
         "can_change": request.user.has_perm("methods.change_lab", lab),
-        "today": datetime.date.today(),
     }
     return render(request, "methods/lab_detail.html", context)
 
