@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
         "ProjectPhaseEnum": "samskapa.projects.models.ProjectPhase",
         "MethodPhaseEnum": "samskapa.methods.models.MethodPhase",
         "MethodStatusEnum": "samskapa.methods.models.MethodStatus",
+        "LabLevelEnum": "samskapa.methods.models.LabLevel",
+        "LabThemeEnum": "samskapa.methods.models.LabTheme",
         "RequestStatusEnum": "samskapa.marketplace.models.RequestStatus",
     },
     "POSTPROCESSING_HOOKS": [
