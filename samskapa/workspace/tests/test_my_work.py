@@ -284,9 +284,9 @@ class TestInbox:
             # Memberships, then a capped count and a page of items per section; the events
             # app adds the counts of events to run and surveys to answer, the indicators app the
             # count of indicators waiting for a value, the three marketplace sections count
-            # only, and the competences app asks whether the person answers for a profile (all
-            # empty here).
-            with django_assert_num_queries(14):
+            # only, the competences app asks whether the person answers for a profile, and the
+            # toolbox counts the lab workshops coming up (all empty here).
+            with django_assert_num_queries(15):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")
