@@ -36,6 +36,7 @@ from samskapa.methods.models import (
     RatingAspect,
 )
 from samskapa.methods.rules import FACILITATOR_ROLES
+from samskapa.needs.selectors import needs_visible_to
 
 SEARCH_FIELDS = ("title", "summary", "purpose")
 
@@ -111,7 +112,13 @@ def method_detail_queryset(*, user: Viewer) -> QuerySet[Method]:
                 queryset=ExperienceReport.objects.select_related(
                     "municipality", "organisation", "adaptation"
                 )
-                .prefetch_related("ratings", "attachments", Prefetch("labs", queryset=labs))
+                .prefetch_related(
+                    "ratings",
+                    "attachments",
+                    Prefetch("labs", queryset=labs),
+                    # The need it was used for, only if the reader may see that need.
+                    Prefetch("need", queryset=needs_visible_to(user=user)),
+                )
                 .order_by("-used_on", "-pk"),
             ),
             Prefetch(

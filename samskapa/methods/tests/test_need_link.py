@@ -73,3 +73,13 @@ def test_the_form_takes_the_need_by_number_and_keeps_the_text_on_a_bad_one(
     response = client.post(url, {"organisation": kungalv.pk, "need": str(need.pk), **REPORT})
     assert response.status_code == 302
     assert method.reports.get().need == need
+
+
+def test_the_method_page_names_the_need_only_to_those_who_may_see_it(
+    client: Client, method: Method, kungalv: Organisation
+) -> None:
+    ReportFactory(method=method, organisation=kungalv, need=NeedFactory(title="Trygg väg"))
+    hidden = NeedFactory(title="Hemligt behov", visibility=Visibility.PRIVATE)
+    ReportFactory(method=method, organisation=kungalv, need=hidden)
+    text = client.get(f"/en/metoder/{method.slug}/").text
+    assert "Trygg väg" in text and "Hemligt behov" not in text
