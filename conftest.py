@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 import redis
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, migrations
 from django.db.backends.postgresql.operations import DatabaseOperations
+from django.db.migrations.loader import MigrationLoader
+from django.test import override_settings
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -79,9 +82,42 @@ def _quick_flush() -> Iterator[None]:
     DatabaseOperations.sql_flush = original  # type: ignore[method-assign]
 
 
+def _apply_schema_extras() -> None:
+    """Create what the models do not describe: the migrations' own schema operations.
+
+    The suite builds its test databases from the models (``--no-migrations`` in pyproject):
+    replaying every migration costs each worker about 40 s of CPU, nearly all of it Django
+    rebuilding its model states. What only a migration knows (the append-only trigger on gate
+    decisions, partial and expression indexes) comes from the operations of the migrations that
+    are not elidable, run here in the order of the migration graph. Data migrations are marked
+    ``elidable=True`` and have nothing to do on an empty database.
+    ``samskapa/core/tests/test_migrations.py`` replays the migrations once and compares the
+    schema they build with this one; ``pytest --migrations`` replays them for every worker.
+    """
+    # pytest-django turns every app's migrations off for the session; read them all the same.
+    with override_settings(MIGRATION_MODULES={}):
+        graph = MigrationLoader(connection, ignore_no_migrations=True).graph
+    ordered = dict.fromkeys(
+        key for leaf in sorted(graph.leaf_nodes()) for key in graph.forwards_plan(leaf)
+    )
+    with connection.schema_editor() as editor:
+        for key in ordered:
+            for operation in graph.nodes[key].operations:
+                if isinstance(operation, migrations.RunPython) and not operation.elidable:
+                    operation.code(apps, editor)
+                elif isinstance(operation, migrations.RunSQL) and not operation.elidable:
+                    sql = operation.sql
+                    for statement in [sql] if isinstance(sql, str) else sql:
+                        editor.execute(statement)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def django_db_setup(
+    django_db_setup: Any, django_db_blocker: Any, request: pytest.FixtureRequest
+) -> None:
     with django_db_blocker.unblock():
+        if request.config.getoption("nomigrations"):
+            _apply_schema_extras()
         _load_reference_data()
 
 

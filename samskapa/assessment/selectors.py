@@ -346,8 +346,11 @@ def round_or_none(value: float | None, digits: int = 2) -> float | None:
 
 
 def assessable_ideas(*, challenge: Challenge) -> QuerySet[Idea]:
-    """The ideas of ``challenge`` that assessors may be invited to: those not hidden."""
-    return Idea.objects.filter(challenge=challenge, is_hidden=False).order_by("title", "pk")
+    """The ideas of ``challenge`` that assessors may be invited to: those shown, neither hidden
+    nor still awaiting a moderator's approval."""
+    return Idea.objects.filter(
+        challenge=challenge, is_hidden=False, awaiting_approval=False
+    ).order_by("title", "pk")
 
 
 def programme_has_criteria(*, programme: Programme) -> bool:

@@ -112,6 +112,7 @@ PAGES = [
     pytest.param("/sv/konto/password/reset/", None, "", id="password-reset"),
     pytest.param("/sv/mitt-arbete/", LEADER_GAVLE, "Näringen", id="my-work"),
     pytest.param("/sv/notiser/", LEADER_GAVLE, "", id="notifications"),
+    pytest.param("/sv/ideer/moderering/", LEADER_GAVLE, "Vattenlek för barn", id="idea-moderation"),
     pytest.param("/sv/projekt/naringen/", LEADER_GAVLE, "", id="project-detail-as-leader"),
     pytest.param("/sv/projekt/naringen/andra/", LEADER_GAVLE, "", id="project-edit"),
     pytest.param("/sv/projekt/nytt/", LEADER_GAVLE, "", id="project-create"),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,6 +55,18 @@ def call_service(form: BaseForm, service: Callable[..., T], /, **arguments: Any)
     except ValidationError as error:
         apply_validation_error(form, error)
         return None
+
+
+def redirect_back(request: HttpRequest, default: str) -> HttpResponse:
+    """Back to the page a form was posted from (``next``, a path of this site only), else
+    ``default``."""
+    target = request.POST.get("next", "")
+    # Only a path: redirect() would take any other word for the name of a URL pattern.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return redirect(target)
+    return redirect(default)
 
 
 @login_required

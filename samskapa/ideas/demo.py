@@ -14,7 +14,7 @@ from django.utils import timezone
 from samskapa.accounts.models import User
 from samskapa.core.attachments import demo_picture_attach
 from samskapa.core.models import SustainabilityDimension, Visibility
-from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
+from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Report, Support
 from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.projects.models import Project
@@ -156,6 +156,50 @@ def _user(key: str) -> User | None:
     return User.objects.filter(email=f"{key}{E}").first()
 
 
+def _premoderated_demo(today: datetime.date) -> None:
+    """A pre-moderated challenge in Näringen with a resident's idea awaiting approval, and a
+    report on a comment: the moderation queue of ideas has something to approve and to read."""
+    project = Project.objects.filter(slug="naringen").first()
+    resident, association = _user("invanare"), _user("forening")
+    if project is None or resident is None or association is None:
+        return
+    challenge, _created = Challenge.objects.get_or_create(
+        project=project,
+        title="Idéer för det nya torget i Näringen",
+        defaults={
+            "description": "Hur kan torget bli en plats där alla vill vara, året runt? Varje "
+            "idé läses av en moderator innan den publiceras.",
+            "opens_on": today - datetime.timedelta(days=7),
+            "deadline": today + datetime.timedelta(days=60),
+            "premoderated": True,
+            "created_by": _user("projektledare.gavle"),
+        },
+    )
+    idea, created = Idea.objects.get_or_create(
+        title="Vattenlek för barn mitt på torget",
+        defaults={
+            "challenge": challenge,
+            "project": project,
+            "municipality": project.municipality,
+            "summary": "Fontäner i marken som barn kan leka i på sommaren.",
+            "description": "Fontäner i marken som stängs av på vintern och då blir en plan yta.",
+            "author": resident,
+            "awaiting_approval": True,
+        },
+    )
+    if created:
+        Follow.objects.get_or_create(idea=idea, user=resident)
+    comment = Comment.objects.filter(author=resident, parent__isnull=True).order_by("pk").first()
+    if comment is not None:
+        Report.objects.get_or_create(
+            idea=comment.idea,
+            comment=comment,
+            reporter=association,
+            resolved_at=None,
+            defaults={"reason": "Kommentaren nämner en privatpersons adress."},
+        )
+
+
 @transaction.atomic
 def load_ideas_demo() -> dict[str, int]:
     """Create the demo challenges, ideas, comments, support and follows if missing."""
@@ -238,6 +282,7 @@ def load_ideas_demo() -> dict[str, int]:
         Idea.objects.filter(pk=idea.pk).update(
             support_count=idea.supports_n, comment_count=idea.comments_n
         )
+    _premoderated_demo(today)
     first_idea = next(iter(ideas.values()), None)
     if first_idea is not None:
         demo_picture_attach(

@@ -28,7 +28,15 @@ class ChallengeForm(forms.ModelForm):
 
     class Meta:
         model = Challenge
-        fields = ["title", "description", "needs", "opens_on", "deadline", "programme"]
+        fields = [
+            "title",
+            "description",
+            "needs",
+            "opens_on",
+            "deadline",
+            "programme",
+            "premoderated",
+        ]
         widgets = {
             "opens_on": DateInput(),
             "deadline": DateInput(),
@@ -181,6 +189,41 @@ class CommentForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
+    """What a moderator does with an idea: hide it, show it again, or approve it."""
+
+    action = forms.ChoiceField(
+        choices=[("hide", _("Hide")), ("restore", _("Show again")), ("approve", _("Approve"))],
+        initial="hide",
+        widget=forms.HiddenInput,
+    )
     reason = forms.CharField(
-        label=_("Reason"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"),
+        max_length=SHORT_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Kept in the history and sent to the author. Needed to hide or show again, "
+            "not to approve."
+        ),
+    )
+
+
+class CommentModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=SHORT_TEXT,
+        required=False,
+        help_text=_("Kept in the comment's history."),
+    )
+
+
+class ReportForm(forms.Form):
+    """Anmälan of an idea or a comment."""
+
+    reason = forms.CharField(
+        label=_("What is wrong with it?"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the project's moderators see your report and your name."),
+        error_messages={"required": _("Say briefly what is wrong.")},
     )

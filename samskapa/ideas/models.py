@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samskapa.core.limits import LONG_TEXT, MEDIUM_TEXT, limited_text
+from samskapa.core.limits import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, limited_text
 from samskapa.core.search import SearchVectorField
 
 
@@ -38,6 +38,16 @@ class Challenge(models.Model):
         null=True,
         blank=True,
         related_name="challenges",
+    )
+    # Förhandsgranskning: a moderator approves each idea before others see it. Without it,
+    # ideas are shown at once and moderated afterwards.
+    premoderated = models.BooleanField(
+        _("approve ideas before they are shown"),
+        default=False,
+        help_text=_(
+            "An idea sent in to this challenge is seen only by its author and the project's "
+            "moderators until a moderator approves it."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -135,6 +145,7 @@ class Idea(models.Model):
         "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
     )
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    awaiting_approval = models.BooleanField(_("awaiting a moderator's approval"), default=False)
     # Kept by the services that add and remove support and comments, so that lists can sort by
     # them with an index instead of counting rows for every idea on every page.
     support_count = models.PositiveIntegerField(_("supporters"), default=0)
@@ -192,6 +203,9 @@ class Comment(models.Model):
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
+    # Who hid a comment, when and why.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("comment")
@@ -246,3 +260,59 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} follows {self.idea}"
+
+
+class Report(models.Model):
+    """Anmälan: a person tells the moderators that an idea, or a comment on it, breaks the rules.
+
+    ``comment`` is empty for a report of the idea itself. A report stays open until a moderator
+    acts on what it is about (hides, restores or approves the idea, or hides the comment).
+    """
+
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="reports"
+    )
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.CASCADE,
+        related_name="idea_reports",
+    )
+    reason = limited_text(_("reason"), max_length=SHORT_TEXT)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "reporter"],
+                condition=Q(resolved_at__isnull=True, comment__isnull=True),
+                name="idea_report_open_once",
+                violation_error_message=_("You have already reported this idea."),
+            ),
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                condition=Q(resolved_at__isnull=True, comment__isnull=False),
+                name="comment_report_open_once",
+                violation_error_message=_("You have already reported this comment."),
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["idea"], condition=Q(resolved_at__isnull=True), name="idea_report_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.comment or self.idea}: {self.reason[:40]}"

@@ -7,14 +7,22 @@ it but not do what they asked.
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
-from samskapa.core.access import Viewer, access
+from samskapa.core.access import Viewer, access, require
 from samskapa.core.pagination import count_narrowed
-from samskapa.core.predicates import is_superuser
+from samskapa.core.predicates import (
+    MODERATOR_ROLES,
+    is_superuser,
+    organisation_ids,
+    project_ids,
+)
 from samskapa.core.search import search, text_matches
-from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
+from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Report, Support
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to, project_needs_by_title
 from samskapa.programmes.models import Programme
@@ -94,19 +102,39 @@ def programmes_for_challenge_form(*, user: Viewer, project: Project) -> QuerySet
     return programmes_visible_to(user=user).filter(projects=project).order_by("name", "pk")
 
 
+def _moderated(user: Viewer, prefix: str = "") -> Q:
+    """A condition on an idea (or on ``prefix``, e.g. ``idea__``): its project is one that
+    ``user`` moderates or leads, directly or through the organisation that runs it."""
+    return Q(**{f"{prefix}project_id__in": project_ids(user, MODERATOR_ROLES)}) | Q(
+        **{f"{prefix}project__organisation_id__in": organisation_ids(user, MODERATOR_ROLES)}
+    )
+
+
 def ideas_visible_to(*, user: Viewer) -> QuerySet[Idea]:
     """Ideas nobody hid, standing alone, in a project the user may see, or their own.
 
     Hidden ideas stay out of every list, search and API list for everybody; their authors and
-    moderators reach them through the detail page only (see ``ideas.view_idea``).
+    moderators reach them through the detail page only (see ``ideas.view_idea``). An idea that
+    awaits a moderator's approval (a pre-moderated challenge) is listed only for its author and
+    the moderators of its project.
     """
     ideas = Idea.objects.filter(is_hidden=False)
     if is_superuser(user):
         return ideas
+    if not user.is_authenticated:
+        return ideas.filter(
+            Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk")),
+            awaiting_approval=False,
+        )
     # Authors keep their own ideas in their lists, as ``ideas.view_idea`` lets them open them.
-    own = Q(author_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    own = Q(author_id=user.pk)
     return ideas.filter(
-        Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk")) | own
+        (
+            Q(awaiting_approval=False)
+            & (Q(project__isnull=True) | Q(project__in=projects_visible_to(user=user).values("pk")))
+        )
+        | (Q(awaiting_approval=True) & _moderated(user))
+        | own
     )
 
 
@@ -161,6 +189,56 @@ def access_idea(*, user: Viewer, pk: int, rule: str | None = None) -> Idea:
         permission=rule,
         pk=pk,
     )
+
+
+def ideas_to_moderate(*, user: Viewer) -> QuerySet[Idea]:
+    """Ideas of the projects ``user`` moderates or leads that wait for a moderator: those
+    awaiting approval and those with open reports (about the idea or one of its comments,
+    counted in ``open_report_count``); waiting ones first, then the most reported.
+    """
+    ideas = Idea.objects.all()
+    if not is_superuser(user):
+        ideas = ideas.filter(_moderated(user))
+    open_reports = Report.objects.filter(idea=OuterRef("pk"), resolved_at__isnull=True)
+    return (
+        ideas.annotate(
+            open_report_count=Coalesce(
+                Subquery(
+                    open_reports.order_by().values("idea").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            )
+        )
+        .filter(Q(awaiting_approval=True, is_hidden=False) | Q(open_report_count__gt=0))
+        .select_related("project", "author", "challenge")
+        .order_by("-awaiting_approval", "-open_report_count", "-created_at", "-id")
+    )
+
+
+def with_open_reports(ideas: list[Idea]) -> list[Idea]:
+    """``ideas`` (a page of ``ideas_to_moderate``), each with ``open_reports``: its open
+    reports, oldest first, with the comment each is about. One query."""
+    reports = (
+        Report.objects.filter(idea__in=ideas, resolved_at__isnull=True)
+        .select_related("comment__author", "reporter")
+        .order_by("created_at", "pk")
+    )
+    found: dict[int, list[Report]] = {idea.pk: [] for idea in ideas}
+    for report in reports:
+        found[report.idea_id].append(report)
+    for idea in ideas:
+        idea.open_reports = found[idea.pk]  # type: ignore[attr-defined]
+    return ideas
+
+
+def access_comment(*, user: Viewer, pk: int, rule: str) -> Comment:
+    """The comment ``pk`` if ``user`` may see its idea and do ``rule`` with it
+    (``ideas.report_comment``, ``ideas.moderate_comment``); 404 or 403 otherwise."""
+    comment = Comment.objects.filter(pk=pk).select_related("idea__project").first()
+    if comment is None or not user.has_perm("ideas.view_idea", comment.idea):
+        raise Http404(_("The page could not be found."))
+    require(user, rule, comment)
+    return comment
 
 
 def idea_comments(*, idea: Idea) -> QuerySet[Comment]:

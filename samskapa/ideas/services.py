@@ -8,12 +8,13 @@ person may use, so that the pages and the API refuse the same things with the sa
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +26,14 @@ from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import Text, notification_send
 from samskapa.core.writes import UNSET, set_fields
 from samskapa.geo.models import Municipality
-from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Support
+from samskapa.ideas.models import Challenge, Comment, Follow, Idea, Report, Support
 from samskapa.ideas.selectors import idea_followers
 from samskapa.needs.models import Need
-from samskapa.needs.selectors import municipalities_for_project, needs_visible_to
+from samskapa.needs.selectors import (
+    municipalities_for_project,
+    needs_visible_to,
+    project_moderators,
+)
 from samskapa.organisations.models import Organisation
 from samskapa.programmes.models import Programme
 from samskapa.projects.models import Project
@@ -115,6 +120,7 @@ def challenge_create(
     opens_on: datetime.date | None = None,
     programme: Programme | None = None,
     needs: Iterable[Need] = (),
+    premoderated: bool = False,
 ) -> Challenge:
     """Open a call for ideas (utmaning) in ``project``, answering some of its needs."""
     require(actor, "ideas.add_challenge", project)
@@ -127,6 +133,7 @@ def challenge_create(
         opens_on=opens_on,
         deadline=deadline,
         programme=programme,
+        premoderated=premoderated,
     )
     _check_programme(actor=actor, challenge=challenge)
     linked = _check_needs(actor=actor, project=project, needs=needs)
@@ -146,8 +153,12 @@ def challenge_update(
     deadline: datetime.date = UNSET,
     programme: Programme | None = UNSET,
     needs: Iterable[Need] = UNSET,
+    premoderated: bool = UNSET,
 ) -> Challenge:
-    """Change a challenge; its project's leaders only. Its project stays."""
+    """Change a challenge; its project's leaders only. Its project stays.
+
+    Turning pre-moderation off does not publish the ideas still waiting: a moderator decides.
+    """
     require(actor, "ideas.change_challenge", challenge)
     if deadline is not UNSET and deadline != challenge.deadline:
         # A closed challenge keeps its past deadline when other fields change.
@@ -159,6 +170,7 @@ def challenge_update(
         opens_on=opens_on,
         deadline=deadline,
         programme=programme,
+        premoderated=premoderated,
     )
     _check_programme(actor=actor, challenge=challenge)
     linked = (
@@ -275,6 +287,13 @@ def idea_submit(
     )
     if errors := _choice_errors(actor=actor, idea=idea):
         raise ValidationError(errors)
+    # In a pre-moderated challenge others see the idea once a moderator approves it; the
+    # project's own moderators need no one's approval.
+    idea.awaiting_approval = bool(
+        challenge is not None
+        and challenge.premoderated
+        and not actor.has_perm("ideas.moderate_idea", idea)
+    )
     save_with_history(idea, actor=actor)
     others = [person for person in co_authors if person.pk != actor.pk]
     idea.co_authors.set(others)
@@ -340,15 +359,124 @@ def idea_update(
     return idea
 
 
+def _close_reports(*, idea: Idea, comment: Comment | None = None) -> None:
+    """A moderator has acted: the open reports of the idea (or of one comment) are handled."""
+    reports = Report.objects.filter(idea=idea, resolved_at__isnull=True)
+    if comment is not None:
+        reports = reports.filter(comment=comment)
+    else:
+        reports = reports.filter(comment__isnull=True)
+    reports.update(resolved_at=timezone.now())
+
+
+def _tell_author(*, idea: Idea, actor: User, title: Callable[[], str], reason: str) -> None:
+    if idea.author is not None and idea.author_id != actor.pk:
+        notification_send(
+            kind=NotificationKind.MY_CONTENT,
+            recipients=[idea.author],
+            title=lambda: title() % {"title": idea.title},
+            body=reason,
+            url=idea.get_absolute_url(),
+        )
+
+
 @transaction.atomic
 def idea_moderate(*, actor: User, idea: Idea, hidden: bool, reason: str) -> Idea:
-    """Hide or restore an idea, with the reason kept in its history."""
+    """Hide or restore an idea, with the reason kept in its history; its author is told.
+
+    Restoring an idea that was waiting for approval publishes it: the moderator has read it.
+    Every moderation closes the open reports of the idea.
+    """
     require(actor, "ideas.moderate_idea", idea)
-    if not reason.strip():
+    reason = (reason or "").strip()
+    if not reason:
         raise ValidationError({"reason": _("Give a reason for the moderation.")})
+    if idea.is_hidden == hidden:
+        raise ValidationError(
+            {"action": _("The idea is already hidden.") if hidden else _("The idea is not hidden.")}
+        )
     idea.is_hidden = hidden
+    idea.awaiting_approval = idea.awaiting_approval and hidden
     save_with_history(idea, actor=actor, reason=reason)
+    _close_reports(idea=idea)
+    _tell_author(
+        idea=idea,
+        actor=actor,
+        title=(
+            (lambda: _("Your idea “%(title)s” has been hidden by a moderator"))
+            if hidden
+            else (lambda: _("Your idea “%(title)s” is visible again"))
+        ),
+        reason=reason,
+    )
     return idea
+
+
+@transaction.atomic
+def idea_approve(*, actor: User, idea: Idea, reason: str = "") -> Idea:
+    """Publish an idea that waits for a moderator's approval (pre-moderated challenges); the
+    approval is kept in its history and its author is told."""
+    require(actor, "ideas.moderate_idea", idea)
+    if not idea.awaiting_approval or idea.is_hidden:
+        raise ValidationError({"action": _("The idea does not await approval.")})
+    idea.awaiting_approval = False
+    save_with_history(idea, actor=actor, reason=(reason or "").strip() or _("Approved"))
+    _close_reports(idea=idea)
+    _tell_author(
+        idea=idea,
+        actor=actor,
+        title=lambda: _("Your idea “%(title)s” has been approved and published"),
+        reason=(reason or "").strip(),
+    )
+    return idea
+
+
+def _report(*, actor: User, idea: Idea, comment: Comment | None, reason: str) -> Report:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say briefly what is wrong.")})
+    # Two reports at once from the same person: the second waits here, then finds the first.
+    Idea.objects.select_for_update().filter(pk=idea.pk).first()
+    if Report.objects.filter(
+        idea=idea, comment=comment, reporter=actor, resolved_at__isnull=True
+    ).exists():
+        raise ValidationError(
+            _("You have already reported this comment. A moderator will look at it.")
+            if comment is not None
+            else _("You have already reported this idea. A moderator will look at it.")
+        )
+    report = Report(idea=idea, comment=comment, reporter=actor, reason=reason)
+    report.full_clean()
+    report.save()
+    moderators = project_moderators(project=idea.project) if idea.project else User.objects.none()
+    notification_send(
+        kind=NotificationKind.PROJECT_ACTIVITY,
+        recipients=moderators.exclude(pk=actor.pk),
+        title=(
+            (lambda: _("A comment on an idea was reported: %(title)s") % {"title": idea.title})
+            if comment is not None
+            else (lambda: _("An idea was reported: %(title)s") % {"title": idea.title})
+        ),
+        body=reason,
+        url=reverse("ideas:moderation"),
+    )
+    return report
+
+
+@transaction.atomic
+def idea_report(*, actor: User, idea: Idea, reason: str) -> Report:
+    """Tell the project's moderators that an idea breaks the rules; once per person until
+    a moderator has acted on it."""
+    require(actor, "ideas.report_idea", idea)
+    return _report(actor=actor, idea=idea, comment=None, reason=reason)
+
+
+@transaction.atomic
+def comment_report(*, actor: User, comment: Comment, reason: str) -> Report:
+    """Tell the moderators that someone else's comment breaks the rules; once per person
+    until a moderator has acted on it."""
+    require(actor, "ideas.report_comment", comment)
+    return _report(actor=actor, idea=comment.idea, comment=comment, reason=reason)
 
 
 # --- Support and follows ---------------------------------------------------------------------
@@ -430,15 +558,19 @@ def comment_add(*, actor: User, idea: Idea, text: str, parent: Comment | None = 
 
 
 @transaction.atomic
-def comment_hide(*, actor: User, comment: Comment) -> Comment:
-    """Hide a comment (and its replies from the count); moderators of the idea only."""
-    require(actor, "ideas.moderate_idea", comment.idea)
+def comment_hide(*, actor: User, comment: Comment, reason: str = "") -> Comment:
+    """Hide a comment (and its replies from the count); moderators of the idea only.
+
+    The reason is kept in the comment's history; the open reports of the comment are closed.
+    """
+    require(actor, "ideas.moderate_comment", comment)
     if comment.is_hidden:
         return comment
     hidden = 1 + comment.replies.filter(is_hidden=False).count()
     comment.is_hidden = True
-    comment.save(update_fields=["is_hidden"])
+    save_with_history(comment, actor=actor, reason=(reason or "").strip())
     Idea.objects.filter(pk=comment.idea_id).update(
         comment_count=Greatest(F("comment_count") - hidden, 0)
     )
+    _close_reports(idea=comment.idea, comment=comment)
     return comment

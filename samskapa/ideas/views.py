@@ -4,31 +4,37 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samskapa.accounts.models import User
 from samskapa.core.access import signed_in
+from samskapa.core.feedback import report_form_errors
 from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import SustainabilityDimension
 from samskapa.core.pagination import paginate
-from samskapa.core.views import call_service
+from samskapa.core.views import call_service, redirect_back
 from samskapa.ideas import services
 from samskapa.ideas.filters import SORT_CHOICES, IdeaFilter
 from samskapa.ideas.forms import (
     ChallengeChoiceForm,
     ChallengeForm,
     CommentForm,
+    CommentModerationForm,
     IdeaForm,
     ModerationForm,
+    ReportForm,
 )
 from samskapa.ideas.models import Idea
 from samskapa.ideas.selectors import (
     access_challenge,
+    access_comment,
     access_idea,
     challenge_idea_list,
     challenge_list,
@@ -37,11 +43,13 @@ from samskapa.ideas.selectors import (
     idea_comments,
     idea_list,
     idea_relation_of,
+    ideas_to_moderate,
     needs_for_challenge_form,
     open_challenges,
     programmes_for_challenge_form,
+    with_open_reports,
 )
-from samskapa.needs.selectors import organisations_to_act_for
+from samskapa.needs.selectors import moderates_any_project, organisations_to_act_for
 from samskapa.projects.selectors import access_project, projects_visible_to
 
 PER_PAGE = 20
@@ -123,6 +131,7 @@ def idea_list_view(request: HttpRequest) -> HttpResponse:
         "filters": filtered.filterset.values,
         "dimensions": SustainabilityDimension.objects.all(),
         "sorts": SORT_CHOICES,
+        "may_moderate": moderates_any_project(user=request.user),
     }
     return render(request, "ideas/idea_list.html", context)
 
@@ -159,7 +168,15 @@ def idea_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         idea = call_service(form, services.idea_submit, actor=user, **form.cleaned_data)
         if idea is not None:
-            messages.success(request, _("Your idea has been published. Thank you!"))
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your idea has been sent in. A moderator reads it before others "
+                    "can see it; you find its state under My work."
+                )
+                if idea.awaiting_approval
+                else _("Your idea has been published. Thank you!"),
+            )
             return redirect(idea)
     return render(request, "ideas/idea_form.html", {"form": form, "challenge": challenge})
 
@@ -183,6 +200,7 @@ def idea_detail(
     user = request.user
     idea = access_idea(user=user, pk=pk)
     can_change = user.has_perm("ideas.change_idea", idea)
+    can_moderate = user.has_perm("ideas.moderate_idea", idea)
     context = {
         "idea": idea,
         "needs": challenge_needs(user=user, challenge=idea.challenge) if idea.challenge else [],
@@ -192,8 +210,10 @@ def idea_detail(
         "can_change": can_change,
         "can_comment": user.has_perm("ideas.comment_idea", idea),
         "can_support": user.has_perm("ideas.support_idea", idea),
-        "can_moderate": user.has_perm("ideas.moderate_idea", idea),
-        "history": history_entries(idea) if can_change else None,
+        "can_moderate": can_moderate,
+        "can_report": user.has_perm("ideas.report_idea", idea),
+        "report_form": ReportForm(),
+        "history": history_entries(idea) if can_change or can_moderate else None,
     }
     return render(request, "ideas/idea_detail.html", context)
 
@@ -259,18 +279,92 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+MODERATION_DONE = {
+    "hide": gettext_lazy("The idea has been hidden."),
+    "restore": gettext_lazy("The idea is visible again."),
+    "approve": gettext_lazy("The idea has been approved and is now shown to everyone."),
+}
+
+
 @login_required
 @require_POST
 def idea_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hide, show again or approve an idea, from its page or the moderation queue."""
     user = signed_in(request.user)
     idea = access_idea(user=user, pk=pk, rule="ideas.moderate_idea")
     form = ModerationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason for the moderation."))
-        return redirect(idea)
-    hidden = request.POST.get("action") != "restore"
-    services.idea_moderate(actor=user, idea=idea, hidden=hidden, reason=form.cleaned_data["reason"])
-    messages.success(
-        request, _("The idea has been hidden.") if hidden else _("The idea is visible again.")
-    )
+    if form.is_valid():
+        action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
+        if action == "approve":
+            call_service(form, services.idea_approve, actor=user, idea=idea, reason=reason)
+        else:
+            hidden = action == "hide"
+            call_service(
+                form, services.idea_moderate, actor=user, idea=idea, hidden=hidden, reason=reason
+            )
+    if form.is_valid():
+        messages.success(request, MODERATION_DONE[form.cleaned_data["action"]])
+    else:
+        report_form_errors(request, form)
+    return redirect_back(request, idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def idea_report(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    idea = access_idea(user=user, pk=pk, rule="ideas.report_idea")
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        call_service(form, services.idea_report, actor=user, idea=idea, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("Thank you. The project's moderators will look at it."))
+    else:
+        report_form_errors(request, form)
     return redirect(idea)
+
+
+@login_required
+@require_POST
+def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    comment = access_comment(user=user, pk=pk, rule="ideas.report_comment")
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        call_service(
+            form, services.comment_report, actor=user, comment=comment, **form.cleaned_data
+        )
+    if form.is_valid():
+        messages.success(request, _("Thank you. The project's moderators will look at it."))
+    else:
+        report_form_errors(request, form)
+    return redirect(f"{comment.idea.get_absolute_url()}#comment-{comment.pk}")
+
+
+@login_required
+@require_POST
+def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hide a comment, from the idea's page or the moderation queue."""
+    user = signed_in(request.user)
+    comment = access_comment(user=user, pk=pk, rule="ideas.moderate_comment")
+    form = CommentModerationForm(request.POST)
+    if form.is_valid():
+        call_service(form, services.comment_hide, actor=user, comment=comment, **form.cleaned_data)
+    if form.is_valid():
+        messages.success(request, _("The comment has been hidden."))
+    else:
+        report_form_errors(request, form)
+    return redirect_back(request, comment.idea.get_absolute_url())
+
+
+@login_required
+def moderation_queue_view(request: HttpRequest) -> HttpResponse:
+    """Ideas awaiting approval and reported ideas and comments, in the projects one moderates."""
+    user = signed_in(request.user)
+    if not moderates_any_project(user=user):
+        raise PermissionDenied(
+            _("Only the moderators and leaders of a project moderate its ideas.")
+        )
+    page = paginate(request, ideas_to_moderate(user=user), per_page=PER_PAGE)
+    with_open_reports(list(page.object_list))
+    return render(request, "ideas/moderation_queue.html", {"page_obj": page})

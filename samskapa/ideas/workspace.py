@@ -1,9 +1,29 @@
-"""What the ideas app offers the workspace: its part of the site search: ideas and challenges."""
+"""What the ideas app offers the workspace: ideas and comments to moderate in "Mitt arbete",
+and its part of the site search: ideas and challenges."""
+
+import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.accounts.models import User
+from samskapa.core.inbox import InboxSection, inbox_section
+from samskapa.core.predicates import MODERATOR_ROLES, has_any_role
 from samskapa.core.search import SearchSource
-from samskapa.ideas.selectors import challenge_search, idea_list
+from samskapa.ideas.selectors import challenge_search, idea_list, ideas_to_moderate
+
+
+def inbox_sections(*, user: User, today: datetime.date) -> list[InboxSection]:
+    """Ideas awaiting approval and reported ideas and comments, for those who moderate or
+    lead anything; two queries."""
+    if not has_any_role(user, MODERATOR_ROLES):
+        return []
+    return [
+        inbox_section(
+            key="ideas_to_moderate",
+            template="ideas/includes/inbox_section.html",
+            queryset=ideas_to_moderate(user=user),
+        )
+    ]
 
 
 def search_sources() -> list[SearchSource]:

@@ -12,7 +12,6 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -24,7 +23,7 @@ from samskapa.core.filters import filter_list
 from samskapa.core.history import history_entries
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate
-from samskapa.core.views import call_service
+from samskapa.core.views import call_service, redirect_back
 from samskapa.needs import exports, selectors, services
 from samskapa.needs.clustering import DEFAULT_DISTANCE
 from samskapa.needs.filters import ModerationFilter, NeedFilter
@@ -45,18 +44,6 @@ from samskapa.needs.forms import (
     UnitForm,
 )
 from samskapa.projects.selectors import access_project, projects_visible_to
-
-
-def _back(request: HttpRequest, default: str) -> HttpResponse:
-    """Back to the page the form was on (same site only), else ``default``."""
-    target = request.POST.get("next", "")
-    # Only a path: redirect() would take any other word for the name of a URL pattern.
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        return redirect(target)
-    return redirect(default)
-
 
 # --- Needs ------------------------------------------------------------------------------------
 
@@ -228,7 +215,7 @@ def need_support_view(request: HttpRequest, pk: int) -> HttpResponse:
             {"need": need, "announcement": message, "compact": request.POST.get("compact")},
         )
     messages.success(request, message)
-    return _back(request, need.get_absolute_url())
+    return redirect_back(request, need.get_absolute_url())
 
 
 @login_required
@@ -243,7 +230,7 @@ def need_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The moderation has been logged."))
     else:
         report_form_errors(request, form)
-    return _back(request, need.get_absolute_url())
+    return redirect_back(request, need.get_absolute_url())
 
 
 @login_required
@@ -258,7 +245,7 @@ def need_report_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Thank you. The project's moderators will look at the need."))
     else:
         report_form_errors(request, form)
-    return _back(request, need.get_absolute_url())
+    return redirect_back(request, need.get_absolute_url())
 
 
 @login_required
@@ -532,7 +519,9 @@ def prioritisation_scores_view(request: HttpRequest, slug: str) -> HttpResponse:
     if invalid:
         for form in invalid:
             report_form_errors(request, form)
-        return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
+        return redirect_back(
+            request, reverse("needs:prioritisation", kwargs={"slug": project.slug})
+        )
     changed = services.needs_score(
         actor=user, project=project, scores=[(need, form.cleaned_data) for need, form in forms]
     )
@@ -545,7 +534,7 @@ def prioritisation_scores_view(request: HttpRequest, slug: str) -> HttpResponse:
         )
         % {"count": changed},
     )
-    return _back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
+    return redirect_back(request, reverse("needs:prioritisation", kwargs={"slug": project.slug}))
 
 
 @login_required
@@ -562,7 +551,7 @@ def need_score_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         report_form_errors(request, form)
-    return _back(request, f"{need.project.get_absolute_url()}")
+    return redirect_back(request, f"{need.project.get_absolute_url()}")
 
 
 @login_required

@@ -340,6 +340,8 @@ def initiative_create_from_idea(
     requests to take it forward arrive at once.
     """
     require(actor, "portfolio.take_idea_forward", idea)
+    if idea.awaiting_approval:
+        raise ValidationError({"idea": _("Approve the idea first: it is not shown to others yet.")})
     # Two requests at once (a double click) wait here for each other, so the second one sees
     # the initiative the first made.
     Idea.objects.select_for_update().filter(pk=idea.pk).values_list("pk").first()

@@ -25,7 +25,7 @@ from samskapa.events.models import (
     NetworkMember,
     Registration,
 )
-from samskapa.ideas.models import Challenge, Idea
+from samskapa.ideas.models import Challenge, Comment, Idea
 from samskapa.indicators.models import Indicator, Measurement
 from samskapa.marketplace.models import Criterion as MarketCriterion
 from samskapa.marketplace.models import ProcurementRequest, ServiceReference
@@ -185,6 +185,9 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "pk": demo.first(StrategyGoal, focus_area__strategy__project=demo.project),
         }
 
+    def comment() -> dict[str, str]:
+        return {"pk": demo.first(Comment, idea__project=demo.project)}
+
     def decision() -> dict[str, str]:
         return {**initiative, "decision_pk": str(demo.decision.pk)}
 
@@ -343,7 +346,12 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "ideer/<int:pk>/bevaka/",
             "ideer/<int:pk>/kommentarer/",
             "ideer/<int:pk>/moderera/",
+            "ideer/<int:pk>/anmal/",
             "ideer/<int:pk>/filer/",
+        ],
+        comment: [
+            "ideer/kommentarer/<int:pk>/anmal/",
+            "ideer/kommentarer/<int:pk>/dolj/",
         ],
         lambda: assignment: [
             "api/v1/assessments/<int:pk>/",

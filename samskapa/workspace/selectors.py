@@ -44,6 +44,7 @@ from samskapa.strategy import workspace as strategy
 # The sections of "Mitt arbete", in the order they are shown.
 INBOX_SOURCES: list[Callable[..., list[InboxSection]]] = [
     needs.inbox_sections,
+    ideas.inbox_sections,
     assessment.inbox_sections,
     portfolio.inbox_sections,
     methods.inbox_sections,

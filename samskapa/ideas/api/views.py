@@ -58,6 +58,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
             "opens_on",
             "deadline",
             "is_open",
+            "premoderated",
             "created_at",
         ]
 
@@ -155,9 +156,10 @@ class IdeaSerializer(serializers.ModelSerializer):
             "dimensions",
             "support_count",
             "comment_count",
+            "awaiting_approval",
             "created_at",
         ]
-        read_only_fields = ["support_count", "comment_count", "created_at"]
+        read_only_fields = ["support_count", "comment_count", "awaiting_approval", "created_at"]
 
 
 class IdeaDetailSerializer(IdeaSerializer):

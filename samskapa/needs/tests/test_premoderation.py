@@ -1,10 +1,14 @@
 """Pre-moderated campaigns, reports from residents, and who sees the moderation queue."""
 
+from typing import Any
+
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from samskapa.accounts.models import User
+from samskapa.core.limits import SHORT_TEXT
 from samskapa.needs.models import Campaign, ModerationAction, Need, NeedReport
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.needs.services import need_moderate, need_report, need_submit
@@ -109,3 +113,38 @@ def test_only_moderators_see_the_moderation_link_and_page(
     assert _client(resident).get("/sv/behov/moderering/").status_code == 403
     assert "/sv/behov/moderering/" in _client(moderator).get("/sv/behov/").text
     assert _client(moderator).get("/sv/behov/moderering/").status_code == 200
+
+
+def test_a_too_long_report_reason_is_refused_in_both_languages(
+    needs: dict[str, Need], resident: User
+) -> None:
+    need = needs["public"]
+    reason = "å" * (SHORT_TEXT + 1)
+    swedish = _client(resident).post(f"/sv/behov/{need.pk}/anmal/", {"reason": reason}, follow=True)
+    assert f"som mest {SHORT_TEXT} tecken" in swedish.text
+    english = _client(resident).post(f"/en/behov/{need.pk}/anmal/", {"reason": reason}, follow=True)
+    assert f"at most {SHORT_TEXT} characters" in english.text
+    with pytest.raises(ValidationError) as refusal:
+        need_report(actor=resident, need=need, reason=reason)
+    assert "reason" in refusal.value.message_dict
+    assert not NeedReport.objects.exists()
+
+
+def test_the_author_gets_the_approval_by_e_mail_in_their_language(
+    campaign: Campaign,
+    naringen: Project,
+    author: User,
+    moderator: User,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    author.language = "en"
+    author.save(update_fields=["language"])
+    need = need_submit(
+        actor=author, project=naringen, campaign=campaign, title="Belysning", description="Mörkt."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _client(moderator).post(f"/sv/behov/{need.pk}/moderera/", {"action": "approve"})
+
+    [message] = [message for message in mail.outbox if author.email in message.to]
+    assert "Your need “Belysning” has been approved and published" in message.subject
+    assert f"/behov/{need.pk}/" in message.body

@@ -281,29 +281,36 @@ class TestInbox:
 
         def inbox_queries() -> None:
             forget_memberships(gavle_leader)
-            # Memberships, then a capped count and a page of items per section; the events
+            # Memberships, then a capped count and a page of items per section (needs and ideas
+            # to moderate, ideas to assess, gates ...); the events
             # app adds the counts of events to run and surveys to answer, the indicators app the
             # count of indicators waiting for a value, the three marketplace sections count
             # only, the competences app asks whether the person answers for a profile, and the
             # toolbox counts the lab workshops coming up (all empty here).
-            with django_assert_num_queries(15):
+            with django_assert_num_queries(17):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")
             assert needs_to_moderate and needs_to_moderate.items
             assert ideas_to_assess is not None
+            ideas_to_moderate = inbox.section("ideas_to_moderate")
+            assert ideas_to_moderate is not None
             with django_assert_num_queries(0):
                 for need in needs_to_moderate.items:
                     str(need.project.name)
+                for idea in ideas_to_moderate.items:
+                    str(idea.project.name)
                 for assignment in ideas_to_assess.items:
                     str(assignment.idea.challenge.deadline)
 
         _need(naringen, "Ett behov")
         _assignment(gavle_leader, IdeaFactory(challenge=challenge, project=naringen))
+        IdeaFactory(challenge=challenge, project=naringen, awaiting_approval=True)
         _initiative(naringen, "Ett initiativ", today)
         inbox_queries()
         for index in range(15):
             _need(naringen, f"Behov {index}")
+            IdeaFactory(challenge=challenge, project=naringen, awaiting_approval=True)
             _assignment(gavle_leader, IdeaFactory(challenge=challenge, project=naringen))
             _initiative(naringen, f"Initiativ {index}", today)
         inbox_queries()

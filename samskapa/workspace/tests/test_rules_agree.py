@@ -174,6 +174,15 @@ def world(reference_data: None) -> dict[str, Any]:
         challenge = ChallengeFactory(project=project)
         for hidden in (False, True):
             IdeaFactory(project=project, challenge=challenge, is_hidden=hidden, author=author)
+        # Awaiting a moderator's approval (a pre-moderated challenge): author and moderators.
+        premoderated = ChallengeFactory(project=project, premoderated=True)
+        for idea_author in (author, people["member"]):
+            IdeaFactory(
+                project=project,
+                challenge=premoderated,
+                awaiting_approval=True,
+                author=idea_author,
+            )
     for hidden in (False, True):
         IdeaFactory(project=None, is_hidden=hidden, author=people["member"])
     public_programme = ProgrammeFactory(organisation=gavle, visibility=Visibility.PUBLIC)
@@ -255,6 +264,9 @@ def test_every_role_sees_something_and_not_everything(world: dict[str, Any]) -> 
     needs = {role: needs_visible_to(user=person).count() for role, person in world.items()}
     assert needs["anonymous"] < needs["member"] < needs["moderator"] < Need.objects.count() + 1
     assert needs["platform administrator"] == Need.objects.count()
+    ideas = {role: ideas_visible_to(user=person).count() for role, person in world.items()}
+    # The moderators list the ideas that await their approval; a member sees only their own.
+    assert ideas["anonymous"] < ideas["member"] < ideas["moderator"]
 
 
 def test_every_view_rule_has_a_twin() -> None:
