@@ -2,21 +2,37 @@
 adapted by one of the five municipalities of Göteborgsregionen's project (Kungälv, Lerum, Lilla
 Edet, Partille, Stenungsund) and reported on by the cross-sector working groups that used it.
 
+The regional lab of the project (Göteborgsregionen with RISE's process support) held four
+workshops, on co-creation, target groups, prototypes and "from lab to everyday", with the five
+municipalities' cross-sector working groups; each is linked to the methods and experience
+reports it led to. One local workshop in Partille is coming up, so that the demo facilitator
+and researcher see it in "Mitt arbete". One method carries a material file (a Word template).
+
 Loaded by ``workspace.demo.load_demo_data`` after the organisations; idempotent (every row is
 found by its natural key first). The texts are written for the demo, not taken from the
 toolbox itself.
 """
 
 import datetime
+import io
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from docx import Document
 
 from samskapa.accounts.models import User
-from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.core.attachments import demo_picture_attach
+from samskapa.core.models import DOCUMENT, StakeholderGroup, SustainabilityDimension
+from samskapa.core.uploads import upload_store
+from samskapa.geo.models import Municipality
 from samskapa.methods.models import (
     Adaptation,
     ExperienceReport,
+    Lab,
+    LabLevel,
+    LabParticipant,
+    LabTheme,
     Method,
     MethodPhase,
     MethodStatus,
@@ -372,3 +388,200 @@ def load_methods_demo() -> None:
                 for aspect, score in ratings.items()
             )
         method_rating_refresh(method=method)
+    _load_material_demo(facilitator)
+    _load_labs_demo(facilitator)
+    _load_pictures_demo(facilitator)
+
+
+def _load_pictures_demo(facilitator: User | None) -> None:
+    """A picture of the summer square on Partille's report and on the prototypes workshop."""
+    report = ExperienceReport.objects.filter(place="Torget vid Partille centrum").first()
+    if report is not None:
+        demo_picture_attach(
+            owner=report,
+            actor=facilitator,
+            alt_text="Skiss av sommartorget: bänkar vid vattnet framför centrum",
+            colours=("#cfe3f1", "#4a7fa8", "#b9a77c"),
+        )
+    lab = Lab.objects.filter(title="Regionalt labb: prototyper").first()
+    if lab is not None:
+        demo_picture_attach(
+            owner=lab,
+            actor=facilitator,
+            alt_text="Arbetsgruppernas prototyp av en plats: en brygga i papp",
+            colours=("#e8eef3", "#6d9bc3", "#8fae7a"),
+        )
+
+
+def _load_material_demo(facilitator: User | None) -> None:
+    """The walk's protocol template as a Word file, on the method and its first version."""
+    method = Method.objects.get(slug="trygghetsvandring")
+    if method.material_files.exists():
+        return
+    document = Document()
+    document.add_heading("Protokoll för trygghetsvandring", level=1)
+    document.add_paragraph("Område: ______________________   Datum: ____________")
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(
+        table.rows[0].cells, ["Plats", "Vad deltagarna såg", "Förslag", "Ansvar"], strict=True
+    ):
+        cell.text = text
+    for _row in range(8):
+        table.add_row()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    file = SimpleUploadedFile("protokollsmall-trygghetsvandring.docx", buffer.getvalue())
+    upload = upload_store(actor=facilitator, file=file, kinds={DOCUMENT})
+    method.material_files.add(upload)
+    for version in method.versions.all():
+        version.material_files.add(upload)
+
+
+MUNICIPALITIES = ["1482", "1441", "1462", "1402", "1415"]  # Kungälv, Lerum, Lilla Edet, ...
+WORKING_GROUP = [
+    # (name, organisation slug, administration)
+    ("Karin Kustvik (fiktiv)", "kungalvs-kommun", "Samhällsbyggnadsförvaltningen"),
+    ("Omar Ytterby (fiktiv)", "kungalvs-kommun", "Sektor omsorg och socialtjänst"),
+    ("Lena Aspedal (fiktiv)", "lerums-kommun", "Sektor samhällsbyggnad"),
+    ("Jonas Floda (fiktiv)", "lerums-kommun", "Folkhälsoenheten"),
+    ("Sara Göta (fiktiv)", "lilla-edets-kommun", "Fritidsgården"),
+    ("Mikael Lödöse (fiktiv)", "lilla-edets-kommun", "Samhällsbyggnad"),
+    ("Anna Sävedal (fiktiv)", "partille-kommun", "Gatu- och parkförvaltningen"),
+    ("Elif Furulund (fiktiv)", "partille-kommun", "Kultur och fritid"),
+    ("Per Stora Höga (fiktiv)", "stenungsunds-kommun", "Integrationsenheten"),
+    ("Maria Jörlanda (fiktiv)", "stenungsunds-kommun", "Plan- och byggenheten"),
+    ("Eva Regionsson (fiktiv)", "goteborgsregionen", "Avdelningen för samhällsbyggnad"),
+    ("Nils Labbsson (fiktiv)", "rise", "Processtöd"),
+]
+
+# (title, theme, starts on, place, description, method slugs, report places)
+LABS: list[tuple[str, str, datetime.date, str, str, list[str], list[str]]] = [
+    (
+        "Regionalt labb: medskapande",
+        LabTheme.CO_CREATION,
+        datetime.date(2018, 4, 17),
+        "Göteborgsregionens lokaler, Göteborg",
+        "De fem kommunernas tvärsektoriella arbetsgrupper prövade hur invånare, fastighetsägare "
+        "och föreningar kan vara med och forma lösningen från början, inte bara tycka till om "
+        "ett färdigt förslag. Grupperna planerade var sin dialog att genomföra hemma.",
+        ["medskapande-verkstad", "trygghetsvandring"],
+        ["Stenungsunds bibliotek", "Ytterby"],
+    ),
+    (
+        "Regionalt labb: målgrupper",
+        LabTheme.TARGET_GROUPS,
+        datetime.date(2018, 10, 9),
+        "Göteborgsregionens lokaler, Göteborg",
+        "Vilka berörs av planeringen men hörs sällan? Grupperna kartlade målgrupper i sina "
+        "områden (barn och unga, nyanlända, äldre, framtida boende) och valde metoder för att "
+        "nå dem.",
+        ["barns-perspektiv-i-planeringen", "social-konsekvensanalys"],
+        ["Lilla Edet centrum", "Detaljplan för bostäder vid Aspedalen"],
+    ),
+    (
+        "Regionalt labb: prototyper",
+        LabTheme.PROTOTYPES,
+        datetime.date(2019, 3, 12),
+        "RISE, Göteborg",
+        "Att pröva i liten skala innan man bestämmer sig: grupperna byggde enkla prototyper av "
+        "platser och tjänster och planerade hur de skulle utvärderas på plats.",
+        ["prototyp-pa-platsen"],
+        ["Torget vid Partille centrum"],
+    ),
+    (
+        "Regionalt labb: från labb till vardag",
+        LabTheme.LAB_TO_EVERYDAY,
+        datetime.date(2019, 9, 24),
+        "Kungälvs stadshus",
+        "Hur lever det som fungerat kvar när projektet tar slut? Grupperna gick igenom vilka "
+        "metoder som ska föras in i förvaltningarnas ordinarie processer, vem som äger dem och "
+        "vad som behövs i budgeten.",
+        ["fran-labb-till-vardag"],
+        ["Kungälvs stadshus"],
+    ),
+]
+
+
+def _load_labs_demo(facilitator: User | None) -> None:
+    organisations = {
+        organisation.slug: organisation
+        for organisation in Organisation.objects.filter(
+            slug__in={slug for _name, slug, _dept in WORKING_GROUP} | {"partille-kommun"}
+        )
+    }
+    organiser = organisations.get("goteborgsregionen")
+    if organiser is None:  # the organisations demo was not loaded
+        return
+    municipalities = list(Municipality.objects.filter(code__in=MUNICIPALITIES))
+    for title, theme, starts_on, place, description, slugs, report_places in LABS:
+        lab, created = Lab.objects.get_or_create(
+            title=title,
+            defaults={
+                "level": LabLevel.REGIONAL,
+                "theme": theme,
+                "organiser": organiser,
+                "starts_on": starts_on,
+                "place": place,
+                "description": description,
+                "created_by": facilitator,
+            },
+        )
+        if not created:
+            continue
+        lab.municipalities.set(municipalities)
+        if facilitator is not None:
+            lab.facilitators.set([facilitator])
+        lab.methods.set(Method.objects.filter(slug__in=slugs))
+        lab.reports.set(
+            ExperienceReport.objects.filter(method__slug__in=slugs, place__in=report_places)
+        )
+        LabParticipant.objects.bulk_create(
+            LabParticipant(
+                lab=lab, name=name, organisation=organisations[slug], department=department
+            )
+            for name, slug, department in WORKING_GROUP
+            if slug in organisations
+        )
+    _load_coming_lab(facilitator, organisations)
+
+
+def _load_coming_lab(facilitator: User | None, organisations: dict[str, Organisation]) -> None:
+    """A local workshop six weeks after the demo is loaded, for "Mitt arbete"."""
+    partille = organisations.get("partille-kommun")
+    researcher = User.objects.filter(email="forskare@samskapa.example").first()
+    if partille is None:
+        return
+    lab, created = Lab.objects.get_or_create(
+        title="Lokalt labb i Partille: nästa sommartorg",
+        defaults={
+            "level": LabLevel.LOCAL,
+            "theme": LabTheme.PROTOTYPES,
+            "organiser": partille,
+            "starts_on": datetime.date.today() + datetime.timedelta(days=42),
+            "place": "Partille centrum",
+            "description": "Gatu- och parkförvaltningen, kultur och fritid och föreningen Allum "
+            "planerar nästa sommars prototyp på torget utifrån förra årets erfarenheter.",
+            "created_by": facilitator,
+        },
+    )
+    if not created:
+        return
+    lab.municipalities.set(Municipality.objects.filter(code="1402"))
+    lab.methods.set(Method.objects.filter(slug="prototyp-pa-platsen"))
+    if facilitator is not None:
+        lab.facilitators.set([facilitator])
+    if researcher is not None:
+        rise = organisations.get("rise", partille)
+        LabParticipant.objects.create(
+            lab=lab,
+            user=researcher,
+            name=researcher.full_name or researcher.email,
+            organisation=rise,
+            department="Processtöd",
+        )
+    LabParticipant.objects.create(
+        lab=lab,
+        name="Anna Sävedal (fiktiv)",
+        organisation=partille,
+        department="Gatu- och parkförvaltningen",
+    )

@@ -12,10 +12,18 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.pagination import count_narrowed
-from samskapa.core.search import search
+from samskapa.core.search import search, text_matches
 from samskapa.geo.filters import MunicipalityCodeFilter
-from samskapa.methods.models import Adaptation, ExperienceReport, Method, MethodPhase
-from samskapa.methods.selectors import SEARCH_FIELDS
+from samskapa.methods.models import (
+    Adaptation,
+    ExperienceReport,
+    Lab,
+    LabLevel,
+    LabTheme,
+    Method,
+    MethodPhase,
+)
+from samskapa.methods.selectors import LAB_SEARCH_FIELDS, SEARCH_FIELDS
 
 RATING_CHOICES = [(str(score), str(score)) for score in range(1, 6)]
 NARROWING = ("phase", "dimension", "target_group", "max_minutes", "min_rating", "municipality")
@@ -83,3 +91,32 @@ class MethodFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search(queryset, value, fields=SEARCH_FIELDS)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class LabFilter(django_filters.FilterSet):
+    """Lab workshops by theme, level, a municipality that took part, year and words."""
+
+    theme = django_filters.ChoiceFilter(choices=LabTheme.choices, label=_("Theme"))
+    level = django_filters.ChoiceFilter(choices=LabLevel.choices, label=_("Level"))
+    municipality = MunicipalityCodeFilter(method="filter_municipality", label=_("Municipality"))
+    year = YearFilter(
+        field_name="starts_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
+    )
+    q = django_filters.CharFilter(method="filter_search", max_length=200, label=_("Search"))
+
+    class Meta:
+        model = Lab
+        fields: list[str] = []
+
+    def filter_municipality(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        through = Lab.municipalities.through.objects.filter(
+            lab_id=OuterRef("pk"), municipality__code=value
+        )
+        return queryset.filter(Exists(through))
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(text_matches(value, LAB_SEARCH_FIELDS))

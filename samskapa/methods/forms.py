@@ -7,8 +7,20 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
-from samskapa.methods.models import Adaptation, ExperienceReport, Method, RatingAspect
-from samskapa.methods.services import StepInput
+from samskapa.core.uploads import UploadField
+from samskapa.core.widgets import CheckboxPicker, GroupedModelMultipleChoiceField
+from samskapa.geo.models import Municipality
+from samskapa.methods.models import (
+    Adaptation,
+    ExperienceReport,
+    Lab,
+    LabParticipant,
+    Method,
+    MethodStatus,
+    RatingAspect,
+)
+from samskapa.methods.services import MATERIAL_KINDS, StepInput, lab_facilitator_choices
+from samskapa.needs.models import Need
 from samskapa.organisations.models import Organisation
 from samskapa.projects.forms import DateInput
 from samskapa.sdg.models import Target
@@ -159,6 +171,7 @@ class ReportForm(forms.ModelForm):
         fields = [
             "organisation",
             "adaptation",
+            "need",
             "used_on",
             "place",
             "group",
@@ -176,11 +189,23 @@ class ReportForm(forms.ModelForm):
         *args: Any,
         organisations: QuerySet[Organisation],
         adaptations: QuerySet[Adaptation],
+        needs: QuerySet[Need],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["adaptation"].queryset = adaptations  # type: ignore[attr-defined]
+        # The need by its number (the one in its address): the needs one may see are too many
+        # for a list. Only needs the reporter may see are accepted.
+        need = self.fields["need"]
+        need.queryset = needs  # type: ignore[attr-defined]
+        need.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        need.label = _("Number of the need it was used for")
+        need.help_text = _(
+            "Optional. If the method was used for a need on Samskapa: the number in the need's "
+            "address, for example 42 in /behov/42/."
+        )
+        need.error_messages["invalid_choice"] = _("No need that you can see has this number.")
         for aspect in RatingAspect:
             self.fields[f"rating_{aspect.value}"] = forms.TypedChoiceField(
                 label=_("Rating: %(aspect)s") % {"aspect": aspect.label},
@@ -201,3 +226,103 @@ class ReportForm(forms.ModelForm):
     def service_arguments(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return {**data, "ratings": self.ratings()}
+
+
+class MaterialForm(forms.Form):
+    file = UploadField(kinds=MATERIAL_KINDS, label=_("Material file"))
+    alt_text = forms.CharField(
+        label=_("What the picture shows"),
+        help_text=_("Needed for pictures: a short description for those who cannot see it."),
+        max_length=300,
+        required=False,
+    )
+    change_note = forms.CharField(
+        label=_("What changed"),
+        max_length=300,
+        required=False,
+        help_text=_("Shown in the list of versions; left empty, the file's name is given."),
+    )
+
+
+class LabForm(forms.ModelForm):
+    municipalities = GroupedModelMultipleChoiceField(
+        label=_("Municipalities taking part"),
+        queryset=Municipality.objects.select_related("region").order_by("region__name", "name"),
+        group_by=lambda municipality: municipality.region.name,
+        required=False,
+        help_text=_("Listed by county."),
+    )
+    facilitators = forms.ModelMultipleChoiceField(
+        label=_("Facilitators"),
+        queryset=lab_facilitator_choices(),
+        required=False,
+        widget=CheckboxPicker,
+        help_text=_("People who are facilitators in an organisation."),
+    )
+    methods = forms.ModelMultipleChoiceField(
+        label=_("Methods from the workshop"),
+        queryset=Method.objects.filter(status=MethodStatus.PUBLISHED).order_by("title"),
+        required=False,
+        widget=CheckboxPicker,
+        help_text=_("The methods of the toolbox that the workshop developed or tried."),
+    )
+    reports = forms.ModelMultipleChoiceField(
+        label=_("Experience reports from the workshop"),
+        queryset=ExperienceReport.objects.filter(method__status=MethodStatus.PUBLISHED)
+        .select_related("method", "municipality")
+        .order_by("method__title", "-used_on"),
+        required=False,
+        widget=CheckboxPicker,
+    )
+
+    class Meta:
+        model = Lab
+        fields = [
+            "title",
+            "level",
+            "theme",
+            "organiser",
+            "starts_on",
+            "ends_on",
+            "place",
+            "description",
+            "municipalities",
+            "facilitators",
+            "methods",
+            "reports",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = Organisation.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["reports"].label_from_instance = _report_label  # type: ignore[attr-defined]
+
+    def service_arguments(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def _report_label(report: ExperienceReport) -> str:
+    return f"{report.method.title}: {report.place}, {report.municipality.name} ({report.used_on})"
+
+
+class ParticipantForm(forms.ModelForm):
+    email = forms.EmailField(
+        label=_("E-mail address of their account"),
+        required=False,
+        help_text=_(
+            "Optional. With it the workshop shows in the person's own overview and data export."
+        ),
+    )
+
+    class Meta:
+        model = LabParticipant
+        fields = ["name", "organisation", "department"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")  # type: ignore[attr-defined]

@@ -1,10 +1,12 @@
-"""The methods toolbox (metodbank, verktygslåda): methods, their versions, adaptations and
-experience reports.
+"""The methods toolbox (metodbank, verktygslåda): methods, their versions, adaptations,
+experience reports and lab workshops.
 
 Seed 002: Göteborgsregionen and five municipalities developed, tested, evaluated and adapted six
 methods for socially sustainable planning. A method travels between municipalities: each one
 records how it adapted the method and what it learned, so the next one starts from there.
 """
+
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -118,6 +120,12 @@ class Method(models.Model):
     report_count = models.PositiveIntegerField(_("experience reports"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The material files of the current version (templates, maps, checklists). Each version
+    # keeps its own list in ``MethodVersion.material_files``, so a file removed from the method
+    # stays readable in the versions that had it.
+    material_files = models.ManyToManyField(
+        "core.Upload", verbose_name=_("material files"), blank=True, related_name="+"
+    )
     search_vector = SearchVectorField(null=True, editable=False)
 
     history = HistoricalRecords(
@@ -198,6 +206,10 @@ class MethodVersion(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    # The material files as they were in this version (see ``Method.material_files``).
+    material_files = models.ManyToManyField(
+        "core.Upload", verbose_name=_("material files"), blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["method", "-number"]
@@ -295,6 +307,16 @@ class ExperienceReport(models.Model):
         on_delete=models.PROTECT,
         related_name="method_reports",
     )
+    # The link to the chain: the need the method was used for, when it is on the platform. It
+    # lets a need's page suggest the methods that were used with needs of its kind.
+    need = models.ForeignKey(
+        "needs.Need",
+        verbose_name=_("need it was used for"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="method_reports",
+    )
     used_on = models.DateField(_("used on"))
     place = models.CharField(_("place"), max_length=200)
     group = models.CharField(
@@ -310,6 +332,9 @@ class ExperienceReport(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="method_reports",
+    )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
@@ -357,3 +382,152 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_aspect_display()}: {self.score}"
+
+
+class LabLevel(models.TextChoices):
+    REGIONAL = "regional", _("Regional")
+    LOCAL = "local", _("Local")
+
+
+class LabTheme(models.TextChoices):
+    """The themes of the regional lab in seed 002."""
+
+    CO_CREATION = "co-creation", _("Co-creation")
+    TARGET_GROUPS = "target-groups", _("Target groups")
+    PROTOTYPES = "prototypes", _("Prototypes")
+    LAB_TO_EVERYDAY = "lab-to-everyday", _("From lab to everyday")
+
+
+class Lab(models.Model):
+    """Labbverkstad: a workshop of a regional or local innovation lab on one theme.
+
+    Seed 002: Göteborgsregionen's regional lab gathered the five municipalities' cross-sector
+    working groups for workshops on co-creation, target groups, prototypes and "from lab to
+    everyday". What a workshop produced is linked as its outputs: the methods of the toolbox it
+    developed or tried and the experience reports it led to.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    level = models.CharField(
+        _("level"), max_length=20, choices=LabLevel.choices, default=LabLevel.REGIONAL
+    )
+    theme = models.CharField(_("theme"), max_length=30, choices=LabTheme.choices)
+    organiser = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organiser"),
+        on_delete=models.PROTECT,
+        related_name="method_labs",
+    )
+    municipalities = models.ManyToManyField(
+        "geo.Municipality",
+        verbose_name=_("municipalities taking part"),
+        blank=True,
+        related_name="method_labs",
+    )
+    starts_on = models.DateField(_("date"))
+    ends_on = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Only for a workshop of several days.")
+    )
+    place = models.CharField(_("place"), max_length=200)
+    description = models.TextField(_("description"))
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        blank=True,
+        related_name="facilitated_method_labs",
+    )
+    methods = models.ManyToManyField(
+        Method, verbose_name=_("methods from the workshop"), blank=True, related_name="labs"
+    )
+    reports = models.ManyToManyField(
+        ExperienceReport,
+        verbose_name=_("experience reports from the workshop"),
+        blank=True,
+        related_name="labs",
+    )
+    attachments = models.ManyToManyField(
+        "core.Upload", verbose_name=_("pictures and documents"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-starts_on", "title", "id"]
+        verbose_name = _("lab workshop")
+        verbose_name_plural = _("lab workshops")
+        indexes = [models.Index(fields=["-starts_on", "title"], name="method_lab_listed")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="method_lab_ends_after_start",
+                violation_error_message=_("The last day cannot be before the first."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("methods:lab_detail", kwargs={"pk": self.pk})
+
+    def last_day(self) -> Any:
+        return self.ends_on or self.starts_on
+
+
+class LabParticipant(models.Model):
+    """Deltagare: a person taking part in a lab workshop, for an organisation.
+
+    The person may have an account (then the workshop is in their "Mitt arbete" and their data
+    export) or be named only, as for the working groups of 2018-2019.
+    """
+
+    lab = models.ForeignKey(
+        Lab, verbose_name=_("lab workshop"), on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="method_lab_participations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="method_lab_participants",
+    )
+    department = models.CharField(
+        _("administration or unit"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example the social services or the planning department."),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["lab", "organisation__name", "name", "id"]
+        verbose_name = _("lab participant")
+        verbose_name_plural = _("lab participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lab", "user"],
+                condition=Q(user__isnull=False),
+                name="method_lab_participant_once",
+                violation_error_message=_("This person already takes part."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -6,6 +6,11 @@ Anyone logged in may propose a method; a proposal is seen by its proposer and th
 facilitators until it is published. People who act for an organisation write adaptations and
 experience reports for it. ``methods.selectors.methods_visible_to`` is ``methods.view_method``
 as a query; change both together. Object: a Method (none for propose_method, curate_methods).
+
+Lab workshops (labbverkstäder) are open to everyone to read; the facilitators of the toolbox
+create and change them. Who took part (names) is shown to the people who took part, the
+workshop's facilitators and the toolbox's facilitators; everyone sees which organisations did.
+Object: a Lab (none for add_lab).
 """
 
 from typing import Any
@@ -66,3 +71,20 @@ rules.add_perm(
 )
 rules.add_perm("methods.add_experience", is_published & (acts_for_an_organisation | is_admin))
 rules.add_perm("methods.change_experience", is_author | is_facilitator | is_admin)
+
+
+@rules.predicate
+def takes_part_in_lab(user: Any, lab: Any) -> bool:
+    """The person is a participant or facilitator of the workshop (reads the prefetched rows
+    that ``methods.selectors.access_lab`` brings, so the detail page asks no extra query)."""
+    if lab is None or not getattr(user, "is_authenticated", False):
+        return False
+    return any(person.user_id == user.pk for person in lab.participants.all()) or any(
+        facilitator.pk == user.pk for facilitator in lab.facilitators.all()
+    )
+
+
+rules.add_perm("methods.view_lab", rules.always_allow)
+rules.add_perm("methods.add_lab", is_facilitator | is_admin)
+rules.add_perm("methods.change_lab", is_facilitator | is_admin)
+rules.add_perm("methods.view_lab_participants", takes_part_in_lab | is_facilitator | is_admin)

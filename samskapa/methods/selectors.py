@@ -1,25 +1,33 @@
-"""Reads of the methods toolbox: visibility, lists, a method's page, ratings, versions, diffs.
+"""Reads of the methods toolbox: visibility, lists, a method's page, ratings, versions, diffs,
+material files and lab workshops.
 
-``methods_visible_to`` is the rule ``methods.view_method`` as a query (``methods/rules.py``);
-change both together.
+``methods_visible_to`` is the rule ``methods.view_method`` as a query and ``labs_visible_to``
+the rule ``methods.view_lab`` (``methods/rules.py``); change each pair together.
 """
 
+import datetime
 import difflib
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from samskapa.accounts.models import User
 from samskapa.core.access import Viewer, access, require
+from samskapa.core.models import Upload
 from samskapa.core.predicates import has_any_role, is_superuser
-from samskapa.core.search import search
+from samskapa.core.search import search, text_matches
 from samskapa.geo.models import Municipality
 from samskapa.methods.models import (
     PUBLIC_METHOD_STATUSES,
     Adaptation,
     ExperienceReport,
+    Lab,
+    LabParticipant,
     Method,
     MethodStatus,
     MethodStep,
@@ -28,6 +36,7 @@ from samskapa.methods.models import (
     RatingAspect,
 )
 from samskapa.methods.rules import FACILITATOR_ROLES
+from samskapa.needs.selectors import needs_visible_to
 
 SEARCH_FIELDS = ("title", "summary", "purpose")
 
@@ -81,6 +90,7 @@ def methods_proposed_by(*, user: Viewer) -> QuerySet[Method]:
 
 def method_detail_queryset(*, user: Viewer) -> QuerySet[Method]:
     """Visible methods with everything the method page shows, in a fixed number of queries."""
+    labs = Lab.objects.order_by("-starts_on", "pk")
     return (
         methods_visible_to(user=user)
         .select_related("merged_into", "proposed_by")
@@ -88,6 +98,8 @@ def method_detail_queryset(*, user: Viewer) -> QuerySet[Method]:
             "target_groups",
             "dimensions",
             "sdg_targets__goal",
+            Prefetch("material_files", queryset=Upload.objects.order_by("original_name", "pk")),
+            Prefetch("labs", queryset=labs),
             Prefetch("steps", queryset=MethodStep.objects.order_by("position")),
             Prefetch(
                 "adaptations",
@@ -100,7 +112,13 @@ def method_detail_queryset(*, user: Viewer) -> QuerySet[Method]:
                 queryset=ExperienceReport.objects.select_related(
                     "municipality", "organisation", "adaptation"
                 )
-                .prefetch_related("ratings")
+                .prefetch_related(
+                    "ratings",
+                    "attachments",
+                    Prefetch("labs", queryset=labs),
+                    # The need it was used for, only if the reader may see that need.
+                    Prefetch("need", queryset=needs_visible_to(user=user)),
+                )
                 .order_by("-used_on", "-pk"),
             ),
             Prefetch(
@@ -147,11 +165,44 @@ def access_report(
     return report
 
 
+def access_report_by_pk(*, user: Viewer, pk: int, rule: str | None = None) -> ExperienceReport:
+    """Experience report ``pk`` (for its attachment pages, whose addresses carry only the
+    report): 404 unless ``user`` may see its method, 403 unless they may do ``rule`` on it."""
+    report = get_object_or_404(
+        ExperienceReport.objects.select_related("method").prefetch_related("attachments"), pk=pk
+    )
+    if not user.has_perm("methods.view_method", report.method):
+        raise Http404(_("The page could not be found."))
+    if rule is not None:
+        require(user, rule, report)
+    return report
+
+
 def access_version(*, user: Viewer, method_slug: str, number: int) -> MethodVersion:
     method = access_method(user=user, slug=method_slug)
-    version = get_object_or_404(MethodVersion, method=method, number=number)
+    version = get_object_or_404(
+        MethodVersion.objects.prefetch_related(
+            Prefetch("material_files", queryset=Upload.objects.order_by("original_name", "pk"))
+        ),
+        method=method,
+        number=number,
+    )
     version.method = method
     return version
+
+
+def method_material(*, method: Method, upload_pk: int) -> Upload:
+    """A material file of ``method``, of its current version or of an older one (404 if
+    neither); the caller has already checked that the reader may see the method."""
+    in_versions = MethodVersion.material_files.through.objects.filter(
+        methodversion__method_id=method.pk
+    ).values("upload_id")
+    in_method = Method.material_files.through.objects.filter(method_id=method.pk).values(
+        "upload_id"
+    )
+    return get_object_or_404(
+        Upload.objects.filter(Q(pk__in=in_versions) | Q(pk__in=in_method)), pk=upload_pk
+    )
 
 
 # --- Ratings -----------------------------------------------------------------------------------
@@ -218,6 +269,7 @@ def version_text(content: dict[str, Any]) -> list[str]:
         "phase": _("When to use it"),
         "roles": _("Roles needed"),
         "materials": _("Materials"),
+        "material_files": _("Material files"),
         "licence": _("Licence"),
         "authors": _("Authors"),
         "target_groups": _("Target groups"),
@@ -275,8 +327,12 @@ SUGGESTED_METHODS = 5
 
 
 def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[int]) -> list[Method]:
-    """Published methods made for the need's kind: its target group or its sustainability
-    dimensions, those matching both first, then the best rated; one query."""
+    """Published methods for the need's kind, in one query: first those that experience reports
+    say were used with needs of the same target group or dimensions (the link to the chain),
+    then those made for its target group, then for its dimensions, then the best rated.
+
+    Each method carries ``used_with_kind`` for the page to say why it is suggested.
+    """
     group_match = Method.target_groups.through.objects.filter(
         # A need without a target group matches on its dimensions only (no group has id 0).
         method_id=OuterRef("pk"),
@@ -285,13 +341,20 @@ def methods_for_need(*, stakeholder_group_id: int | None, dimension_ids: list[in
     dimension_match = Method.dimensions.through.objects.filter(
         method_id=OuterRef("pk"), sustainabilitydimension_id__in=dimension_ids
     )
+    used_match = ExperienceReport.objects.filter(method_id=OuterRef("pk")).filter(
+        Q(need__stakeholder_group_id=stakeholder_group_id or 0)
+        | Q(need__dimensions__in=dimension_ids)
+    )
     matching = Method.objects.filter(status=MethodStatus.PUBLISHED).filter(
-        Q(Exists(group_match)) | Q(Exists(dimension_match))
+        Q(Exists(group_match)) | Q(Exists(dimension_match)) | Q(Exists(used_match))
     )
     return list(
         matching.annotate(
-            fits_group=Exists(group_match), fits_dimension=Exists(dimension_match)
+            used_with_kind=Exists(used_match),
+            fits_group=Exists(group_match),
+            fits_dimension=Exists(dimension_match),
         ).order_by(
+            "-used_with_kind",
             "-fits_group",
             "-fits_dimension",
             F("rating_average").desc(nulls_last=True),
@@ -307,4 +370,99 @@ def municipalities_using_methods() -> QuerySet[Municipality]:
     return Municipality.objects.filter(
         Q(pk__in=Adaptation.objects.values("municipality_id"))
         | Q(pk__in=ExperienceReport.objects.values("municipality_id"))
+    ).order_by("name")
+
+
+# --- Lab workshops -----------------------------------------------------------------------------
+
+LAB_SEARCH_FIELDS = ("title", "description", "place")
+
+
+def labs_visible_to(*, user: Viewer) -> QuerySet[Lab]:
+    """Every lab workshop: they are open to read. The rule ``methods.view_lab`` as a query."""
+    return Lab.objects.all()
+
+
+def lab_list(*, user: Viewer, query: str = "") -> QuerySet[Lab]:
+    """Lab workshops for their list page, the API and the site search, newest first; the
+    organiser and the municipalities come along (three queries for any page)."""
+    labs = (
+        labs_visible_to(user=user)
+        .select_related("organiser")
+        .prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
+        )
+    )
+    if query:
+        labs = labs.filter(text_matches(query, LAB_SEARCH_FIELDS))
+    return labs.order_by("-starts_on", "title", "pk")
+
+
+def access_lab(*, user: Viewer, pk: int, rule: str | None = None) -> Lab:
+    """Lab workshop ``pk`` with what its page shows: 404 unless ``user`` may see it, 403 unless
+    they may also do ``rule``. Its outputs are limited to the methods ``user`` may see."""
+    visible_methods = methods_visible_to(user=user)
+    labs = (
+        labs_visible_to(user=user)
+        .select_related("organiser", "created_by")
+        .prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+            Prefetch("facilitators", queryset=User.objects.order_by("full_name", "pk")),
+            Prefetch(
+                "participants",
+                queryset=LabParticipant.objects.select_related("organisation").order_by(
+                    "organisation__name", "name", "pk"
+                ),
+            ),
+            Prefetch("methods", queryset=visible_methods.order_by("title", "pk")),
+            Prefetch(
+                "reports",
+                queryset=ExperienceReport.objects.filter(method__in=visible_methods)
+                .select_related("method", "municipality")
+                .order_by("-used_on", "pk"),
+            ),
+            "attachments",
+        )
+    )
+    return access(labs, user=user, view_permission="methods.view_lab", permission=rule, pk=pk)
+
+
+def labs_of(*, user: Viewer, today: datetime.date) -> QuerySet[Lab]:
+    """The workshops ``user`` takes part in or facilitates that have not ended, soonest first."""
+    if not getattr(user, "is_authenticated", False):
+        return Lab.objects.none()
+    # Q() because the type checker cannot see that an authenticated viewer has a key.
+    takes_part = LabParticipant.objects.filter(Q(user_id=user.pk), lab_id=OuterRef("pk"))
+    facilitates = Lab.facilitators.through.objects.filter(Q(user_id=user.pk), lab_id=OuterRef("pk"))
+    return (
+        Lab.objects.filter(Q(Exists(takes_part)) | Q(Exists(facilitates)))
+        .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today))
+        .order_by("starts_on", "pk")
+    )
+
+
+def lab_participations_of(*, user: Viewer) -> QuerySet[LabParticipant]:
+    if not getattr(user, "is_authenticated", False):
+        return LabParticipant.objects.none()
+    return (
+        LabParticipant.objects.filter(Q(user_id=user.pk))
+        .select_related("lab", "organisation")
+        .order_by("lab__starts_on", "pk")
+    )
+
+
+def lab_years() -> list[int]:
+    """The years in which there were workshops, newest first (the year filter's choices)."""
+    return list(
+        Lab.objects.annotate(year=ExtractYear("starts_on"))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def municipalities_in_labs() -> QuerySet[Municipality]:
+    """The municipalities that have taken part in a workshop (the filter's choices)."""
+    return Municipality.objects.filter(
+        pk__in=Lab.municipalities.through.objects.values("municipality_id")
     ).order_by("name")

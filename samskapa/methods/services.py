@@ -1,7 +1,13 @@
-"""Writes of the methods toolbox: methods and their versions, curation, adaptations, reports.
+"""Writes of the methods toolbox: methods and their versions, material files, curation,
+adaptations, reports and lab workshops.
 
 Every write checks its rule (``methods/rules.py``), runs in a transaction and records the acting
 user in the history. An edit of a method writes a new ``MethodVersion``; older ones stay.
+
+Material files are part of a method's content: adding or removing one writes a new version,
+and every version keeps the list of files it had. A new version therefore keeps the files of
+the one before unless the edit added or removed one, and a removed file is not deleted, so that
+the older versions that had it can still be downloaded.
 """
 
 from collections.abc import Iterable, Sequence
@@ -16,13 +22,23 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.access import require
 from samskapa.core.history import save_with_history
-from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.core.models import (
+    DOCUMENT,
+    IMAGE,
+    StakeholderGroup,
+    SustainabilityDimension,
+    Upload,
+)
 from samskapa.core.predicates import may_act_for_organisation
 from samskapa.core.services import notification_send
 from samskapa.core.slugs import unique_slug
+from samskapa.core.uploads import upload_store
+from samskapa.geo.models import Municipality
 from samskapa.methods.models import (
     Adaptation,
     ExperienceReport,
+    Lab,
+    LabParticipant,
     Method,
     MethodStatus,
     MethodStep,
@@ -30,12 +46,20 @@ from samskapa.methods.models import (
     Rating,
     RatingAspect,
 )
-from samskapa.methods.selectors import may_curate, method_rating_average
+from samskapa.methods.rules import FACILITATOR_ROLES
+from samskapa.methods.selectors import may_curate, method_rating_average, methods_visible_to
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.sdg.models import Target
 
 # The most steps a method may have: a method is a way of working, not a project plan.
 MAX_STEPS = 30
+# Material files: templates, checklists, maps and pictures of how it looked.
+MATERIAL_KINDS = frozenset({DOCUMENT, IMAGE})
+MAX_MATERIAL_FILES = 15
+# Addresses under /metoder/ that are not methods.
+RESERVED_SLUGS = frozenset({"labbverkstader", "erfarenheter", "ny", "forslag"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +80,7 @@ def method_snapshot(method: Method) -> dict[str, Any]:
         "phase": str(method.get_phase_display()),
         "roles": method.roles,
         "materials": method.materials,
+        "material_files": sorted(upload.original_name for upload in method.material_files.all()),
         "licence": str(method.get_licence_display()),
         "authors": method.authors,
         "target_groups": [str(group) for group in method.target_groups.order_by("position")],
@@ -106,6 +131,7 @@ def _write_version(method: Method, *, actor: User, change_note: str) -> MethodVe
     )
     version.full_clean()
     version.save()
+    version.material_files.set(method.material_files.all())
     return version
 
 
@@ -162,6 +188,8 @@ def method_create(
         proposed_by=actor,
     )
     method.slug = unique_slug(Method, title or "")
+    if method.slug in RESERVED_SLUGS:
+        method.slug = unique_slug(Method, f"{method.slug} metod")
     save_with_history(method, actor=actor)
     _write_steps(method, steps)
     _set_relations(
@@ -227,6 +255,63 @@ def method_update(
     method.version += 1
     save_with_history(method, actor=actor, reason=change_note)
     _write_version(method, actor=actor, change_note=change_note)
+    return method
+
+
+# --- Material files ----------------------------------------------------------------------------
+
+
+def _editable(actor: User, method: Method) -> Method:
+    method = Method.objects.select_for_update().get(pk=method.pk)
+    require(actor, "methods.change_method", method)
+    if method.status == MethodStatus.MERGED:
+        raise ValidationError(_("A merged method is not edited; edit the one it was merged into."))
+    return method
+
+
+def _next_version(method: Method, *, actor: User, change_note: str) -> MethodVersion:
+    method.version += 1
+    save_with_history(method, actor=actor, reason=change_note)
+    return _write_version(method, actor=actor, change_note=change_note)
+
+
+@transaction.atomic
+def method_material_add(
+    *, actor: User, method: Method, file: Any, alt_text: str = "", change_note: str = ""
+) -> Upload:
+    """Add a material file (checked by ``core.uploads``) to ``method`` as its next version."""
+    method = _editable(actor, method)
+    if method.material_files.count() >= MAX_MATERIAL_FILES:
+        raise ValidationError(
+            {
+                "file": _("A method can have at most %(count)d material files.")
+                % {"count": MAX_MATERIAL_FILES}
+            }
+        )
+    upload = upload_store(actor=actor, file=file, kinds=MATERIAL_KINDS, alt_text=alt_text)
+    method.material_files.add(upload)
+    _next_version(
+        method,
+        actor=actor,
+        change_note=change_note.strip()
+        or _("Added the material file %(name)s") % {"name": upload.original_name},
+    )
+    return upload
+
+
+@transaction.atomic
+def method_material_remove(*, actor: User, method: Method, upload: Upload) -> Method:
+    """Take a material file out of ``method``'s next version. The file itself stays: the older
+    versions that had it still offer it."""
+    method = _editable(actor, method)
+    if not method.material_files.filter(pk=upload.pk).exists():
+        raise ValidationError(_("The file is not among the method's materials."))
+    method.material_files.remove(upload)
+    _next_version(
+        method,
+        actor=actor,
+        change_note=_("Removed the material file %(name)s") % {"name": upload.original_name},
+    )
     return method
 
 
@@ -406,12 +491,16 @@ def report_create(
     lessons: str,
     ratings: dict[str, int],
     adaptation: Adaptation | None = None,
+    need: Need | None = None,
 ) -> ExperienceReport:
-    """Record an experience of using ``method``, with a score from 1 to 5 on each aspect rated."""
+    """Record an experience of using ``method``, with a score from 1 to 5 on each aspect rated,
+    and the need it was used for if that is on the platform and the actor may see it."""
     require(actor, "methods.add_experience", method)
     municipality_id = _municipality_of(actor, organisation)
     if adaptation is not None and adaptation.method_id != method.pk:
         raise ValidationError({"adaptation": _("Choose an adaptation of this method.")})
+    if need is not None and not needs_visible_to(user=actor).filter(pk=need.pk).exists():
+        raise ValidationError({"need": _("Choose a need that you can see.")})
     known = {aspect.value for aspect in RatingAspect}
     for aspect, score in ratings.items():
         if aspect not in known:
@@ -421,6 +510,7 @@ def report_create(
     report = ExperienceReport(
         method=Method.objects.select_for_update().get(pk=method.pk),
         adaptation=adaptation,
+        need=need,
         organisation=organisation,
         municipality_id=municipality_id,
         used_on=used_on,
@@ -452,3 +542,169 @@ def report_delete(*, actor: User, report: ExperienceReport) -> None:
     report._history_user = actor  # type: ignore[attr-defined]
     report.delete()
     method_rating_refresh(method=method)
+
+
+# --- Lab workshops -----------------------------------------------------------------------------
+
+
+def _lab_outputs(
+    actor: User, methods: Iterable[Method], reports: Iterable[ExperienceReport]
+) -> tuple[list[Method], list[ExperienceReport]]:
+    """The outputs chosen, if they are published methods and reports on them."""
+    methods, reports = list(methods), list(reports)
+    usable = set(
+        methods_visible_to(user=actor)
+        .filter(status=MethodStatus.PUBLISHED, pk__in=[method.pk for method in methods])
+        .values_list("pk", flat=True)
+    )
+    if any(method.pk not in usable for method in methods):
+        raise ValidationError({"methods": _("Choose published methods of the toolbox.")})
+    reported = set(
+        ExperienceReport.objects.filter(
+            pk__in=[report.pk for report in reports], method__status=MethodStatus.PUBLISHED
+        ).values_list("pk", flat=True)
+    )
+    if any(report.pk not in reported for report in reports):
+        raise ValidationError(
+            {"reports": _("Choose experience reports of published methods of the toolbox.")}
+        )
+    return methods, reports
+
+
+def lab_facilitator_choices() -> Any:
+    """The people who may be named a workshop's facilitators: facilitators in an organisation."""
+    return (
+        User.objects.filter(is_active=True, memberships__role__in=FACILITATOR_ROLES)
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def _lab_facilitators(facilitators: Iterable[User]) -> list[User]:
+    people = list(facilitators)
+    allowed = set(
+        lab_facilitator_choices()
+        .filter(pk__in=[person.pk for person in people])
+        .values_list("pk", flat=True)
+    )
+    if any(person.pk not in allowed for person in people):
+        raise ValidationError(
+            {"facilitators": _("Choose people who are facilitators in an organisation.")}
+        )
+    return people
+
+
+@transaction.atomic
+def lab_create(
+    *,
+    actor: User,
+    title: str,
+    theme: str,
+    organiser: Organisation,
+    starts_on: Any,
+    place: str,
+    description: str,
+    level: str = "regional",
+    ends_on: Any = None,
+    municipalities: Iterable[Municipality] = (),
+    facilitators: Iterable[User] = (),
+    methods: Iterable[Method] = (),
+    reports: Iterable[ExperienceReport] = (),
+) -> Lab:
+    """Record a lab workshop with its outputs; for the toolbox's facilitators."""
+    require(actor, "methods.add_lab")
+    chosen_methods, chosen_reports = _lab_outputs(actor, methods, reports)
+    people = _lab_facilitators(facilitators)
+    lab = Lab(
+        title=title,
+        level=level,
+        theme=theme,
+        organiser=organiser,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        place=place,
+        description=description,
+        created_by=actor,
+    )
+    save_with_history(lab, actor=actor)
+    lab.municipalities.set(list(municipalities))
+    lab.facilitators.set(people)
+    lab.methods.set(chosen_methods)
+    lab.reports.set(chosen_reports)
+    return lab
+
+
+@transaction.atomic
+def lab_update(
+    *,
+    actor: User,
+    lab: Lab,
+    title: str,
+    theme: str,
+    organiser: Organisation,
+    starts_on: Any,
+    place: str,
+    description: str,
+    level: str = "regional",
+    ends_on: Any = None,
+    municipalities: Iterable[Municipality] = (),
+    facilitators: Iterable[User] = (),
+    methods: Iterable[Method] = (),
+    reports: Iterable[ExperienceReport] = (),
+) -> Lab:
+    """Change a lab workshop and its outputs."""
+    lab = Lab.objects.select_for_update().get(pk=lab.pk)
+    require(actor, "methods.change_lab", lab)
+    chosen_methods, chosen_reports = _lab_outputs(actor, methods, reports)
+    people = _lab_facilitators(facilitators)
+    lab.title, lab.level, lab.theme, lab.organiser = title, level, theme, organiser
+    lab.starts_on, lab.ends_on, lab.place, lab.description = starts_on, ends_on, place, description
+    save_with_history(lab, actor=actor)
+    lab.municipalities.set(list(municipalities))
+    lab.facilitators.set(people)
+    lab.methods.set(chosen_methods)
+    lab.reports.set(chosen_reports)
+    return lab
+
+
+@transaction.atomic
+def lab_delete(*, actor: User, lab: Lab) -> None:
+    require(actor, "methods.change_lab", lab)
+    lab._history_user = actor  # type: ignore[attr-defined]
+    lab.delete()
+
+
+@transaction.atomic
+def lab_participant_add(
+    *,
+    actor: User,
+    lab: Lab,
+    name: str,
+    organisation: Organisation,
+    department: str = "",
+    email: str = "",
+) -> LabParticipant:
+    """Add a person who took part, for an organisation. With the e-mail address of an account,
+    the workshop also shows in that person's "Mitt arbete" and data export."""
+    require(actor, "methods.change_lab", lab)
+    user = None
+    if email.strip():
+        user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+        if user is None:
+            raise ValidationError(
+                {"email": _("No account has this address; leave it empty to add the name only.")}
+            )
+        if LabParticipant.objects.filter(lab=lab, user=user).exists():
+            raise ValidationError({"email": _("This person already takes part.")})
+    participant = LabParticipant(
+        lab=lab, user=user, name=name, organisation=organisation, department=department
+    )
+    participant.full_clean()
+    participant.save()
+    return participant
+
+
+@transaction.atomic
+def lab_participant_remove(*, actor: User, participant: LabParticipant) -> None:
+    require(actor, "methods.change_lab", participant.lab)
+    participant.delete()

@@ -1,10 +1,11 @@
-"""Pages of the methods toolbox: finding methods, a method with its versions, adaptations and
-experience reports, proposing and editing, and the facilitators' curation."""
+"""Pages of the methods toolbox: finding methods, a method with its versions, material files,
+adaptations and experience reports, proposing and editing, the facilitators' curation, and the
+lab workshops."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,32 +14,50 @@ from samskapa.core.actions import call_action
 from samskapa.core.filters import filter_list
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
 from samskapa.core.pagination import paginate
+from samskapa.core.uploads import upload_response
 from samskapa.core.views import call_service
 from samskapa.methods import services
-from samskapa.methods.filters import RATING_CHOICES, MethodFilter
+from samskapa.methods.filters import RATING_CHOICES, LabFilter, MethodFilter
 from samskapa.methods.forms import (
     AdaptationForm,
+    LabForm,
+    MaterialForm,
     MergeForm,
     MethodChangeForm,
     MethodForm,
     NoteForm,
+    ParticipantForm,
     ReportForm,
     step_formset,
 )
-from samskapa.methods.models import Adaptation, Method, MethodPhase, MethodStatus
+from samskapa.methods.models import (
+    Adaptation,
+    LabLevel,
+    LabParticipant,
+    LabTheme,
+    Method,
+    MethodPhase,
+    MethodStatus,
+)
 from samskapa.methods.selectors import (
     access_adaptation,
+    access_lab,
     access_method,
     access_report,
     access_version,
+    lab_list,
+    lab_years,
     method_list,
+    method_material,
     method_proposals,
+    municipalities_in_labs,
     municipalities_using_methods,
     previous_version,
     rating_summary,
     report_average,
     version_diff,
 )
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.selectors import organisations_user_may_act_for
 
 PER_PAGE = 20
@@ -64,7 +83,10 @@ def method_list_view(request: HttpRequest) -> HttpResponse:
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     method = access_method(user=request.user, slug=slug)
     user = request.user
-    reports = [(report, report_average(report)) for report in method.reports.all()]
+    reports = [
+        (report, report_average(report), user.has_perm("methods.change_experience", report))
+        for report in method.reports.all()
+    ]
     context = {
         "method": method,
         "ratings": rating_summary(method=method),
@@ -283,7 +305,12 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     method = access_method(user=user, slug=slug, rule="methods.add_experience")
     organisations = organisations_user_may_act_for(user=user).order_by("name")
     adaptations = Adaptation.objects.filter(method=method).select_related("municipality")
-    form = ReportForm(request.POST or None, organisations=organisations, adaptations=adaptations)
+    form = ReportForm(
+        request.POST or None,
+        organisations=organisations,
+        adaptations=adaptations,
+        needs=needs_visible_to(user=user),
+    )
     if request.method == "POST" and form.is_valid():
         report = call_service(
             form, services.report_create, actor=user, method=method, **form.service_arguments()
@@ -333,3 +360,157 @@ def report_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         success=_("The experience report has been removed."),
     )
     return redirect(f"{report.method.get_absolute_url()}#reports")
+
+
+# --- Material files ----------------------------------------------------------------------------
+
+
+@login_required
+def method_materials(request: HttpRequest, slug: str) -> HttpResponse:
+    """The material files of a method, with a form to add one; each change is a new version."""
+    user = signed_in(request.user)
+    method = access_method(user=user, slug=slug, rule="methods.change_method")
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        call_service(
+            form, services.method_material_add, actor=user, method=method, **form.cleaned_data
+        )
+        if form.is_valid():
+            messages.success(request, _("The file has been added as a new version."))
+            return redirect("methods:materials", slug=method.slug)
+    context = {
+        "method": method,
+        "form": form,
+        "can_add": method.material_files.count() < services.MAX_MATERIAL_FILES,
+        "max_files": services.MAX_MATERIAL_FILES,
+    }
+    return render(request, "methods/method_materials.html", context)
+
+
+def method_material_file(request: HttpRequest, slug: str, upload_pk: int) -> HttpResponseBase:
+    """A material file, for those who may see the method (of any of its versions)."""
+    method = access_method(user=request.user, slug=slug)
+    return upload_response(method_material(method=method, upload_pk=upload_pk))
+
+
+@login_required
+@require_POST
+def method_material_remove(request: HttpRequest, slug: str, upload_pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    method = access_method(user=user, slug=slug, rule="methods.change_method")
+    upload = get_object_or_404(method.material_files.all(), pk=upload_pk)
+    call_action(
+        request,
+        services.method_material_remove,
+        actor=user,
+        method=method,
+        upload=upload,
+        success=_("The file has been removed from the new version; older versions keep it."),
+    )
+    return redirect("methods:materials", slug=method.slug)
+
+
+# --- Lab workshops -----------------------------------------------------------------------------
+
+
+def lab_list_view(request: HttpRequest) -> HttpResponse:
+    listed = filter_list(request, LabFilter, lab_list(user=request.user))
+    context = {
+        "page_obj": paginate(request, listed.queryset, per_page=PER_PAGE),
+        "filters": listed.filterset.data,
+        "themes": LabTheme.choices,
+        "levels": LabLevel.choices,
+        "years": lab_years(),
+        "municipalities": municipalities_in_labs(),
+        "can_add": request.user.has_perm("methods.add_lab"),
+    }
+    return render(request, "methods/lab_list.html", context)
+
+
+def lab_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    lab = access_lab(user=request.user, pk=pk)
+    participants = list(lab.participants.all())
+    organisations: dict[int, tuple[str, int]] = {}
+    for person in participants:
+        name, count = organisations.get(person.organisation_id, (person.organisation.name, 0))
+        organisations[person.organisation_id] = (name, count + 1)
+    context = {
+        "lab": lab,
+        "participants": participants,
+        "organisations": sorted(organisations.values()),
+        "can_see_people": request.user.has_perm("methods.view_lab_participants", lab),
+        "can_change": request.user.has_perm("methods.change_lab", lab),
+    }
+    return render(request, "methods/lab_detail.html", context)
+
+
+@login_required
+def lab_create(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request.user)
+    require(user, "methods.add_lab")
+    form = LabForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        lab = call_service(form, services.lab_create, actor=user, **form.service_arguments())
+        if lab is not None:
+            messages.success(request, _("The lab workshop has been saved."))
+            return redirect(lab)
+    return render(request, "methods/lab_form.html", {"form": form})
+
+
+@login_required
+def lab_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    lab = access_lab(user=user, pk=pk, rule="methods.change_lab")
+    form = LabForm(request.POST or None, instance=lab)
+    if request.method == "POST" and form.is_valid():
+        call_service(form, services.lab_update, actor=user, lab=lab, **form.service_arguments())
+        if form.is_valid():
+            messages.success(request, _("The lab workshop has been saved."))
+            return redirect(lab)
+    return render(request, "methods/lab_form.html", {"form": form, "lab": lab})
+
+
+@login_required
+@require_POST
+def lab_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    lab = access_lab(user=user, pk=pk, rule="methods.change_lab")
+    removed = call_action(
+        request,
+        services.lab_delete,
+        actor=user,
+        lab=lab,
+        success=_("The lab workshop has been removed."),
+    )
+    return redirect("methods:labs") if removed else redirect(lab)
+
+
+@login_required
+def lab_participants(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who took part, with a form to add a person; for the toolbox's facilitators."""
+    user = signed_in(request.user)
+    lab = access_lab(user=user, pk=pk, rule="methods.change_lab")
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        call_service(form, services.lab_participant_add, actor=user, lab=lab, **form.cleaned_data)
+        if form.is_valid():
+            messages.success(request, _("The participant has been added."))
+            return redirect("methods:lab_participants", pk=lab.pk)
+    context = {"lab": lab, "form": form, "participants": lab.participants.all()}
+    return render(request, "methods/lab_participants.html", context)
+
+
+@login_required
+@require_POST
+def lab_participant_remove(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    user = signed_in(request.user)
+    lab = access_lab(user=user, pk=pk, rule="methods.change_lab")
+    participant = get_object_or_404(LabParticipant, lab=lab, pk=participant_pk)
+    call_action(
+        request,
+        services.lab_participant_remove,
+        actor=user,
+        participant=participant,
+        success=_("The participant has been removed."),
+    )
+    return redirect("methods:lab_participants", pk=lab.pk)

@@ -277,6 +277,8 @@ SPECTACULAR_SETTINGS = {
         "LearningProgrammeStatusEnum": "samskapa.learning.models.ProgrammeStatus",
         "MethodPhaseEnum": "samskapa.methods.models.MethodPhase",
         "MethodStatusEnum": "samskapa.methods.models.MethodStatus",
+        "LabLevelEnum": "samskapa.methods.models.LabLevel",
+        "LabThemeEnum": "samskapa.methods.models.LabTheme",
         "RequestStatusEnum": "samskapa.marketplace.models.RequestStatus",
     },
     "POSTPROCESSING_HOOKS": [

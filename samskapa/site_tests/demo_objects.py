@@ -39,7 +39,7 @@ from samskapa.marketplace.models import Question as MarketQuestion
 from samskapa.marketplace.models import Requirement as MarketRequirement
 from samskapa.marketplace.models import Response as MarketResponse
 from samskapa.marketplace.models import Service as MarketService
-from samskapa.methods.models import Adaptation, ExperienceReport
+from samskapa.methods.models import Adaptation, ExperienceReport, Lab, LabParticipant, Method
 from samskapa.needs.models import Campaign, Cluster, Need
 from samskapa.organisations.models import Membership, Organisation, Unit
 from samskapa.portfolio.models import GateDecision, Initiative
@@ -404,6 +404,14 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
             "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/",
             "portfolj/initiativ/<int:pk>/filer/<int:upload_pk>/ta-bort/",
         ],
+        attachment(Lab): [
+            "metoder/labbverkstader/<int:pk>/filer/<int:upload_pk>/",
+            "metoder/labbverkstader/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
+        attachment(ExperienceReport): [
+            "metoder/erfarenheter/<int:pk>/filer/<int:upload_pk>/",
+            "metoder/erfarenheter/<int:pk>/filer/<int:upload_pk>/ta-bort/",
+        ],
         indicator: [
             "api/v1/indicators/<int:pk>/",
             "api/v1/indicators/<int:pk>/measurements/",
@@ -506,6 +514,31 @@ def real_path_values(demo: Demo) -> dict[str, Callable[[], dict[str, str]]]:
         ],
         lambda: {"slug": "trygghetsvandring", "number": "1"}: [
             "metoder/<slug:slug>/versioner/<int:number>/"
+        ],
+        lambda: {"slug": "trygghetsvandring"}: ["metoder/<slug:slug>/material/"],
+        lambda: {
+            "slug": "trygghetsvandring",
+            "upload_pk": str(
+                Method.objects.get(slug="trygghetsvandring").material_files.order_by("pk")[0].pk
+            ),
+        }: [
+            "metoder/<slug:slug>/material/<int:upload_pk>/",
+            "metoder/<slug:slug>/material/<int:upload_pk>/ta-bort/",
+        ],
+        lambda: {"pk": demo.first(Lab, title="Regionalt labb: medskapande")}: [
+            "metoder/labbverkstader/<int:pk>/",
+            "metoder/labbverkstader/<int:pk>/andra/",
+            "metoder/labbverkstader/<int:pk>/ta-bort/",
+            "metoder/labbverkstader/<int:pk>/deltagare/",
+            "metoder/labbverkstader/<int:pk>/filer/",
+            "api/v1/method-labs/<int:pk>/",
+        ],
+        lambda: {
+            "pk": demo.first(Lab, title="Regionalt labb: medskapande"),
+            "participant_pk": demo.first(LabParticipant, lab__title="Regionalt labb: medskapande"),
+        }: ["metoder/labbverkstader/<int:pk>/deltagare/<int:participant_pk>/ta-bort/"],
+        lambda: {"pk": demo.first(ExperienceReport, method__slug="trygghetsvandring")}: [
+            "metoder/erfarenheter/<int:pk>/filer/"
         ],
         lambda: {
             "slug": "trygghetsvandring",

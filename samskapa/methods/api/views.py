@@ -10,18 +10,25 @@ from rest_framework import generics, serializers
 
 from samskapa.core.access import signed_in
 from samskapa.core.models import StakeholderGroup, SustainabilityDimension
+from samskapa.geo.models import Municipality
 from samskapa.methods import services
-from samskapa.methods.filters import MethodFilter
+from samskapa.methods.filters import LabFilter, MethodFilter
 from samskapa.methods.models import (
     Adaptation,
     ExperienceReport,
+    Lab,
+    LabLevel,
+    LabTheme,
     Licence,
     Method,
     MethodPhase,
+    MethodStatus,
     MethodStep,
     Rating,
 )
-from samskapa.methods.selectors import access_method, method_list
+from samskapa.methods.selectors import access_lab, access_method, lab_list, method_list
+from samskapa.needs.models import Need
+from samskapa.needs.selectors import needs_visible_to
 from samskapa.organisations.models import Organisation
 from samskapa.organisations.selectors import organisations_user_may_act_for
 from samskapa.sdg.models import Target
@@ -69,6 +76,9 @@ class ReportSerializer(serializers.ModelSerializer):
     adaptation = serializers.PrimaryKeyRelatedField(
         queryset=Adaptation.objects.none(), required=False, allow_null=True
     )
+    need = serializers.PrimaryKeyRelatedField(
+        queryset=Need.objects.none(), required=False, allow_null=True
+    )
     place = serializers.CharField(max_length=200)
     group = serializers.CharField(max_length=300)
     outcome = serializers.CharField(max_length=20_000)
@@ -82,6 +92,7 @@ class ReportSerializer(serializers.ModelSerializer):
             "organisation",
             "municipality",
             "adaptation",
+            "need",
             "used_on",
             "place",
             "group",
@@ -100,6 +111,7 @@ class ReportSerializer(serializers.ModelSerializer):
             self.fields["organisation"].queryset = organisations_user_may_act_for(  # type: ignore[attr-defined]
                 user=request.user
             )
+            self.fields["need"].queryset = needs_visible_to(user=request.user)  # type: ignore[attr-defined]
         if method is not None:
             self.fields["adaptation"].queryset = Adaptation.objects.filter(method=method)  # type: ignore[attr-defined]
 
@@ -291,3 +303,119 @@ class MethodReportListCreate(generics.ListCreateAPIView):
         serializer.instance = services.report_create(
             actor=signed_in(self.request.user), method=self.method(), ratings=ratings, **data
         )
+
+
+# --- Lab workshops -----------------------------------------------------------------------------
+
+
+class LabSerializer(serializers.ModelSerializer):
+    """A lab workshop and its outputs. Who took part is not in the API: the names are shown only
+    on the page, to those who took part and the facilitators."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:method-lab-detail")
+    title = serializers.CharField(max_length=200)
+    level = serializers.ChoiceField(choices=LabLevel.choices, default=LabLevel.REGIONAL)
+    theme = serializers.ChoiceField(choices=LabTheme.choices)
+    organiser = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    municipalities = serializers.SlugRelatedField(
+        slug_field="code", queryset=Municipality.objects.all(), many=True, required=False
+    )
+    place = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=20_000)
+    methods = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Method.objects.filter(status=MethodStatus.PUBLISHED),
+        many=True,
+        required=False,
+    )
+    reports = serializers.PrimaryKeyRelatedField(
+        queryset=ExperienceReport.objects.filter(method__status=MethodStatus.PUBLISHED),
+        many=True,
+        required=False,
+    )
+
+    class Meta:
+        model = Lab
+        fields = [
+            "url",
+            "id",
+            "title",
+            "level",
+            "theme",
+            "organiser",
+            "municipalities",
+            "starts_on",
+            "ends_on",
+            "place",
+            "description",
+            "methods",
+            "reports",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        starts_on = attrs.get("starts_on", getattr(self.instance, "starts_on", None))
+        ends_on = attrs.get("ends_on", getattr(self.instance, "ends_on", None))
+        if starts_on and ends_on and ends_on < starts_on:
+            raise serializers.ValidationError({"ends_on": "The last day is before the first."})
+        return attrs
+
+
+LAB_FIELDS = (
+    "title",
+    "level",
+    "theme",
+    "organiser",
+    "starts_on",
+    "ends_on",
+    "place",
+    "description",
+)
+
+
+class LabListCreate(generics.ListCreateAPIView):
+    """Lab workshops, newest first; filters ``theme``, ``level``, ``municipality`` (code of one
+    that took part), ``year`` and ``q``. The toolbox's facilitators add them."""
+
+    serializer_class = LabSerializer
+    filterset_class = LabFilter
+    ordering_fields = ["starts_on", "title"]
+    rules = {
+        "GET": None,  # the list is scoped by labs_visible_to (methods.view_lab)
+        "POST": "methods.add_lab",
+    }
+
+    def get_queryset(self) -> Any:
+        return lab_list(user=self.request.user).prefetch_related("methods", "reports")
+
+    def perform_create(self, serializer: Any) -> None:
+        user = signed_in(self.request.user)
+        lab = services.lab_create(actor=user, **serializer.validated_data)
+        serializer.instance = access_lab(user=user, pk=lab.pk)
+
+
+class LabDetail(generics.RetrieveUpdateAPIView):
+    """A lab workshop with its outputs; the toolbox's facilitators change it (PUT or PATCH)."""
+
+    serializer_class = LabSerializer
+    rules = {"GET": "methods.view_lab", "PUT": "methods.change_lab", "PATCH": "methods.change_lab"}
+
+    def get_object(self) -> Lab:
+        lab = access_lab(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, lab)
+        return lab
+
+    def perform_update(self, serializer: Any) -> None:
+        lab: Lab = serializer.instance
+        current: dict[str, Any] = {name: getattr(lab, name) for name in LAB_FIELDS}
+        current.update(
+            municipalities=list(lab.municipalities.all()),
+            facilitators=list(lab.facilitators.all()),
+            methods=list(lab.methods.all()),
+            reports=list(lab.reports.all()),
+        )
+        user = signed_in(self.request.user)
+        services.lab_update(actor=user, lab=lab, **{**current, **serializer.validated_data})
+        serializer.instance = access_lab(user=user, pk=lab.pk)

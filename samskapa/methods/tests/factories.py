@@ -9,6 +9,9 @@ from factory.django import DjangoModelFactory
 from samskapa.methods.models import (
     Adaptation,
     ExperienceReport,
+    Lab,
+    LabParticipant,
+    LabTheme,
     Method,
     MethodPhase,
     MethodStatus,
@@ -76,3 +79,25 @@ class RatingFactory(DjangoModelFactory):
     report = factory.SubFactory(ReportFactory)
     aspect = "usefulness"
     score = 4
+
+
+class LabFactory(DjangoModelFactory):
+    class Meta:
+        model = Lab
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Labbverkstad {n}")
+    theme = LabTheme.CO_CREATION
+    organiser = factory.SubFactory(OrganisationFactory)
+    starts_on = datetime.date(2018, 4, 17)
+    place = "Göteborg"
+    description = "Arbetsgrupperna prövade medskapande."
+
+
+class LabParticipantFactory(DjangoModelFactory):
+    class Meta:
+        model = LabParticipant
+
+    lab = factory.SubFactory(LabFactory)
+    name = factory.Sequence(lambda n: f"Deltagare {n}")
+    organisation = factory.SubFactory(OrganisationFactory)

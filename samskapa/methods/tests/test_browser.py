@@ -59,3 +59,44 @@ def test_leader_finds_a_method_adapts_it_and_reports(
     page.get_by_role("button", name="Spara erfarenheten").click()
     expect(page.get_by_role("heading", name=re.compile("Brynäs"))).to_be_visible()
     expect(page.locator("#ratings")).to_contain_text("2 erfarenheter")
+
+
+def _fits(page: Page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_visitor_on_a_phone_finds_a_lab_workshop_and_downloads_a_material_file(
+    page: Page, demo_data: None, axe_check: AxeCheck
+) -> None:
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/sv/metoder/")
+    page.get_by_role("link", name="Labbverkstäder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Labbverkstäder")
+    page.get_by_role("combobox", name="Tema").select_option(label="Prototyper")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page.get_by_role("link", name="Regionalt labb: prototyper")).to_be_visible()
+    expect(page.get_by_role("link", name="Regionalt labb: medskapande")).to_have_count(0)
+    _fits(page)
+    axe_check(page)
+
+    page.get_by_role("link", name="Regionalt labb: prototyper").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Regionalt labb: prototyper")
+    # A visitor sees which organisations took part, not who.
+    expect(page.locator("#participants")).to_contain_text("Partille kommun: 2 personer")
+    expect(page.locator("#participants")).not_to_contain_text("Anna Sävedal")
+    _fits(page)
+    axe_check(page)
+
+    page.locator("#outputs").get_by_role("link", name="Prototyp på platsen", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Prototyp på platsen")
+    expect(page.locator("#labs")).to_contain_text("Regionalt labb: prototyper")
+    _fits(page)
+
+    page.goto("/sv/metoder/trygghetsvandring/")
+    with page.expect_download() as download:
+        page.locator("#materials").get_by_role(
+            "link", name="protokollsmall-trygghetsvandring.docx"
+        ).click()
+    assert download.value.suggested_filename == "protokollsmall-trygghetsvandring.docx"
+    _fits(page)
+    axe_check(page)

@@ -287,9 +287,9 @@ class TestInbox:
             # to moderate, ideas to assess, gates ...); the events app adds the counts of events
             # to run and surveys to answer, the indicators app the count of indicators waiting
             # for a value, the three marketplace sections count only, the competences app asks
-            # whether the person answers for a profile, and the learning app reads the person's
-            # programmes (all empty here).
-            with django_assert_num_queries(17):
+            # whether the person answers for a profile, the learning app reads the person's
+            # programmes and the toolbox counts the lab workshops coming up (all empty here).
+            with django_assert_num_queries(18):
                 inbox = work_inbox(user=gavle_leader, today=today)
             needs_to_moderate = inbox.section("needs_to_moderate")
             ideas_to_assess = inbox.section("ideas_to_assess")

@@ -66,9 +66,9 @@ from samskapa.marketplace.selectors import (
 )
 from samskapa.marketplace.selectors import services_visible_to
 from samskapa.marketplace.tests.factories import RequestFactory, ServiceFactory
-from samskapa.methods.models import Method, MethodStatus
-from samskapa.methods.selectors import methods_visible_to
-from samskapa.methods.tests.factories import MethodFactory
+from samskapa.methods.models import Lab, Method, MethodStatus
+from samskapa.methods.selectors import labs_visible_to, methods_visible_to
+from samskapa.methods.tests.factories import LabFactory, MethodFactory
 from samskapa.needs.models import Need
 from samskapa.needs.selectors import needs_visible_to
 from samskapa.needs.tests.factories import NeedFactory
@@ -116,6 +116,7 @@ TWINS = [
     Twin("ideas.view_idea", Idea, ideas_visible_to, never_listed=lambda idea: idea.is_hidden),
     Twin("portfolio.view_initiative", Initiative, initiatives_visible_to),
     Twin("methods.view_method", Method, methods_visible_to),
+    Twin("methods.view_lab", Lab, labs_visible_to),
     Twin("events.view_event", Event, events_visible_to),
     Twin("events.view_network", Network, networks_visible_to),
     Twin("events.view_post", ExperiencePost, lambda *, user: ExperiencePost.objects.all()),
@@ -140,6 +141,7 @@ NO_LIST = {
     "assessment.view_results": "results of one challenge, on its page",
     "assessment.view_criteria": "criteria of one challenge or programme, on its page",
     "assessment.view_other_scores": "scores of one idea, on the assignment page",
+    "methods.view_lab_participants": "names of one workshop's participants, on its page",
     "marketplace.view_response": "sealed for everyone outside the provider, the platform "
     "administrator too (whom has_perm always answers yes): access_response and every list "
     "start from responses_visible_to",
@@ -213,6 +215,7 @@ def world(reference_data: None) -> dict[str, Any]:
     for status in MethodStatus.values:
         MethodFactory(status=status, proposed_by=author)
         MethodFactory(status=status, proposed_by=people["member"])
+    LabFactory(organiser=harryda)
     network = NetworkFactory()
     NetworkMemberFactory(network=network, organisation=harryda)
     ExperiencePostFactory(network=network)
