@@ -6,6 +6,7 @@ through ``methods.services``, whose validation errors answer 400 with the field 
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import generics, serializers
 
 from samskapa.core.access import signed_in
@@ -105,6 +106,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._visible_needs: dict[int, bool] = {}
         request = self.context.get("request")
         method = self.context.get("method")
         if request is not None:
@@ -118,11 +120,25 @@ class ReportSerializer(serializers.ModelSerializer):
     def validate_ratings(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         aspects = [item["aspect"] for item in value]
         if len(aspects) != len(set(aspects)):
-            raise serializers.ValidationError("Each aspect is rated once.")
+            raise serializers.ValidationError(_("Each aspect is rated once."))
         for item in value:
             if not 1 <= item["score"] <= 5:
-                raise serializers.ValidationError("A rating is from 1 to 5.")
+                raise serializers.ValidationError(_("A rating is from 1 to 5."))
         return value
+
+    def to_representation(self, instance: ExperienceReport) -> dict[str, Any]:
+        """The need a report was used for is named only to those who may see that need."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        need_id = instance.need_id
+        if need_id is not None and request is not None:
+            # One lookup per distinct need of the page, remembered for the other reports.
+            seen = self._visible_needs
+            if need_id not in seen:
+                seen[need_id] = needs_visible_to(user=request.user).filter(pk=need_id).exists()
+            if not seen[need_id]:
+                data["need"] = None
+        return data
 
 
 class MethodSerializer(serializers.ModelSerializer):

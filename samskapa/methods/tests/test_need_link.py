@@ -83,3 +83,17 @@ def test_the_method_page_names_the_need_only_to_those_who_may_see_it(
     ReportFactory(method=method, organisation=kungalv, need=hidden)
     text = client.get(f"/en/metoder/{method.slug}/").text
     assert "Trygg väg" in text and "Hemligt behov" not in text
+
+
+def test_the_api_names_the_need_only_to_those_who_may_see_it(
+    client: Client, method: Method, kungalv: Organisation
+) -> None:
+    public = NeedFactory(title="Trygg väg")
+    hidden = NeedFactory(title="Hemligt behov", visibility=Visibility.PRIVATE)
+    ReportFactory(method=method, organisation=kungalv, need=public)
+    ReportFactory(method=method, organisation=kungalv, need=hidden)
+    response = client.get(f"/api/v1/methods/{method.slug}/reports/")
+    assert response.status_code == 200
+    rows = response.json()
+    rows = rows.get("results", rows) if isinstance(rows, dict) else rows
+    assert sorted((row["need"] for row in rows), key=str) == sorted([public.pk, None], key=str)
