@@ -1,7 +1,8 @@
 """What the portfolio app offers the workspace: gate decisions due, its part of the site search,
-and deletion refusals."""
+the gate decisions a person made, for their data export, and deletion refusals."""
 
 import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,6 +39,32 @@ def search_sources() -> list[SearchSource]:
             label=gettext_lazy("Initiative"),
         )
     ]
+
+
+def personal_data(*, user: User) -> dict[str, Any]:
+    """The gate decisions the person made, with the initiative each was about; one query."""
+    return {
+        "gate_decisions": [
+            {
+                "initiative": decision.initiative.title,
+                "link": decision.initiative.get_absolute_url(),
+                "decision": decision.decision,
+                "from_stage": decision.from_stage,
+                "to_stage": decision.to_stage,
+                "rationale": decision.rationale,
+                "decided": decision.decided_at.isoformat(),
+                "is_correction": decision.corrects_id is not None,
+                "board": decision.board.name if decision.board else None,
+                "board_decided_on": decision.board_decided_on.isoformat()
+                if decision.board_decided_on
+                else None,
+                "board_reference": decision.board_reference,
+            }
+            for decision in GateDecision.objects.filter(decided_by=user)
+            .select_related("initiative", "board")
+            .order_by("decided_at", "pk")
+        ]
+    }
 
 
 def deletion_blockers(*, user: User) -> list[str]:

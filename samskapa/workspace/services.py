@@ -10,13 +10,16 @@ from django.utils import timezone
 from samskapa.accounts import selectors as accounts
 from samskapa.accounts.models import User
 from samskapa.accounts.services import user_delete
+from samskapa.assessment import workspace as assessment
 from samskapa.competences import workspace as competences
 from samskapa.core import selectors as core
 from samskapa.events import workspace as events
+from samskapa.ideas import workspace as ideas
 from samskapa.indicators import workspace as indicators
 from samskapa.learning import workspace as learning
 from samskapa.marketplace import workspace as marketplace
 from samskapa.methods import workspace as methods
+from samskapa.needs import workspace as needs
 from samskapa.organisations import workspace as organisations
 from samskapa.portfolio import workspace as portfolio
 from samskapa.sdg import selectors as sdg
@@ -26,6 +29,10 @@ from samskapa.strategy import workspace as strategy
 PERSONAL_DATA: list[Callable[..., dict[str, Any]]] = [
     accounts.personal_data,
     organisations.personal_data,
+    needs.personal_data,
+    ideas.personal_data,
+    assessment.personal_data,
+    portfolio.personal_data,
     methods.personal_data,
     events.personal_data,
     learning.personal_data,
