@@ -76,11 +76,13 @@ from samskapa.competences.models import (
     CompetenceNeed,
     Concept,
     Importance,
+    MatchList,
     NeedKey,
     Profile,
     ProfileKey,
     Requirement,
     RequirementKind,
+    StoredMatch,
     Substitutability,
 )
 from samskapa.core.models import HelixSector
@@ -730,6 +732,7 @@ class SearchStats:
     gathered: int = 0
     scored: int = 0
     batches: int = 0
+    stored: bool = False  # read from the need's stored list
 
 
 class _Best:
@@ -1093,6 +1096,48 @@ def _score_profiles(
     ]
 
 
+# --- Stored lists (``competences.match_lists``) --------------------------------------------
+
+# A need's stored list keeps this many best profiles, so that profiles leaving it seldom make it
+# recompute; it is recomputed when fewer than ``SHOWN`` are left (the page shows twenty).
+KEPT = 50
+SHOWN = 20
+
+
+def stored_ranking(
+    *, context: NeedContext, profiles: QuerySet[Profile], limit: int, today: datetime.date
+) -> list[Scored] | None:
+    """The ``limit`` best profiles among ``profiles`` read from the need's list, scored exactly
+    again for their explanation; None when the list cannot say (none, of another day, too few
+    the reader may see, or a shown profile changed since: the search is used then)."""
+    if limit > KEPT:
+        return None
+    kept = MatchList.objects.filter(need=context.need).first()
+    if kept is None or (kept.dated and kept.computed_on != today):
+        return None
+    stored = list(
+        StoredMatch.objects.filter(need=context.need, profile__in=profiles)
+        .order_by("-score", "profile_id")
+        .values_list("profile_id", "score")[:limit]
+    )
+    if len(stored) < limit and not kept.complete:
+        return None
+    by_key: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for item, key, weight in (
+        NeedKey.objects.filter(need=context.need)
+        .exclude(item__startswith="~")
+        .values_list("item", "key", "weight")
+    ):
+        by_key[key].append((item, weight))
+    scored = {
+        r.pk: r
+        for r in _score_profiles(context, by_key, [pk for pk, _s in stored], profiles, today)
+    }
+    if any(pk not in scored or scored[pk].score != score for pk, score in stored):
+        return None  # an update of the list is still pending
+    return [scored[pk] for pk, _score in stored]
+
+
 # --- Both directions ------------------------------------------------------------------------
 
 
@@ -1240,9 +1285,15 @@ def ranked_profiles(
     limit: int = 20,
     today: datetime.date | None = None,
 ) -> tuple[NeedContext, list[Scored]]:
-    """The ``limit`` best profiles for ``need`` by exact score, not yet explained."""
+    """The ``limit`` best profiles for ``need`` by exact score, not yet explained: read from the
+    need's stored list when it can say (``stored_ranking``), else searched."""
+    global last_search
     today = today or timezone.localdate()
     context = NeedContext.of(need_queryset().get(pk=need.pk))
+    stored = stored_ranking(context=context, profiles=profiles, limit=limit, today=today)
+    if stored is not None:
+        last_search = SearchStats(scored=len(stored), stored=True)
+        return context, stored
     return context, search_profiles(context=context, profiles=profiles, limit=limit, today=today)
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -305,6 +306,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "samskapa.events.tasks.send_event_reminders", "schedule": 900.0},
     "events-feedback": {"task": "samskapa.events.tasks.send_feedback_requests", "schedule": 3600.0},
+    # Stored matches of needs dated from today are recomputed just after midnight.
+    "competences-dated-matches": {
+        "task": "samskapa.competences.tasks.refresh_dated_match_lists",
+        "schedule": crontab(minute=5, hour=0),
+    },
 }
 
 LOGGING = {
