@@ -55,7 +55,17 @@ its dimensions or sectors.
 The reverse direction (needs for a profile) is one query over ``NeedKey`` from the profile's
 keys and its fact keys (coverage and location as keys of the need, items ``~…``): it gives
 every open need's score but for availability, plus ``match_headroom``; then the best bounds are
-scored exactly, as above. Measurements: docs/benchmarks.md, "Competence matchmaking".
+scored exactly, as above.
+
+The page of a need's matches reads, rather than searches: each open need keeps its ``KEPT``
+best profiles with their exact scores (``StoredMatch``, ``MatchList``), recomputed by the
+search when the need is saved and updated when a profile is saved, published, unpublished or
+deleted, in Celery tasks after commit (``competences.match_lists``, which says how they stay
+exact). ``ranked_profiles`` reads the list (``stored_ranking``) and scores the shown ones again
+for their explanation; it searches when the need has no list yet, when the list is of an earlier
+day and the score depends on the date (a need without a start date), when too few entries are
+visible to the reader, or when a shown profile's score changed (its update still pending).
+Measurements: docs/benchmarks.md, "Competence matchmaking".
 """
 
 import datetime
