@@ -67,7 +67,9 @@ def _has_keys(need: CompetenceNeed) -> bool:
 
 
 def need_list_forget(*, need: CompetenceNeed) -> None:
-    """Drop the need's list (its matches are searched until it is recomputed)."""
+    """Drop the need's list (its matches are searched until it is recomputed), in the
+    transaction of the need's save, after any change of lists under way."""
+    _lock()
     StoredMatch.objects.filter(need=need).delete()
     MatchList.objects.filter(need=need).delete()
 
@@ -198,8 +200,11 @@ def _settle(
     if not kept.complete and len(entries) < matching.SHOWN:
         _refresh(kept.need_id, today)
         return
-    kept.bar = -1.0 if kept.complete else entries[-1][0]
-    kept.save(update_fields=["bar", "complete", "updated_at"])
+    MatchList.objects.filter(need_id=kept.need_id).update(
+        bar=-1.0 if kept.complete else entries[-1][0],
+        complete=kept.complete,
+        updated_at=timezone.now(),
+    )
 
 
 def match_lists_refresh(*, dated_only: bool = False, missing_only: bool = False) -> int:
