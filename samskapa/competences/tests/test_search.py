@@ -10,6 +10,7 @@ import datetime
 import io
 import random
 
+import kombu.exceptions
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -369,3 +370,21 @@ def test_the_command_fills_every_list(taxonomy: Taxonomy) -> None:
     call_command("refresh_match_lists", "--missing", stdout=out)
     assert MatchList.objects.exists()
     assert _assert_lists_exact(timezone.localdate()) == MatchList.objects.count()
+
+
+def test_while_the_broker_is_down_the_lists_are_updated_at_once(
+    taxonomy: Taxonomy, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        need = CompetenceNeedFactory()
+        RequirementFactory(need=need, concept=taxonomy.antikvarie)
+        refresh_keys(need)
+    assert MatchList.objects.get(need=need).complete and not _stored(need)
+
+    def down(*args: object) -> None:
+        raise kombu.exceptions.OperationalError("no broker")
+
+    monkeypatch.setattr(tasks.update_profile_matches, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = ProfileFactory(competences=[taxonomy.antikvarie])
+    assert [pk for pk, _score in _stored(need)] == [profile.pk]
