@@ -5,15 +5,19 @@
 
 Creates the database if it is missing, migrates it, loads the reference data and the JobTech
 taxonomy, fills it with COPY (people, profiles with competences from the taxonomy, needs with
-requirements, and the matching keys the services would write), then measures:
+requirements, and the matching keys the services would write), fills the stored match lists
+of the open needs that have none (as ``refresh_match_lists --missing`` does, in ``--workers N``
+processes, 2 by default; ``--fill-only`` stops there, ``--no-fill`` skips it and measures the
+needs that have a list), then measures:
 
-- top-20 explained matches for one need (median and p95 over many needs), and for a few
-  needs whether they equal the exhaustive ranking (every profile sharing a key scored;
-  ``--check N`` needs, 3 by default);
+- top-20 explained matches for one need read from its stored list (median and p95 over many
+  needs), and for a few needs whether they equal the exhaustive ranking (every profile sharing
+  a key scored; ``--check N`` needs, 3 by default);
 - the team builder among 10,000 candidates (gathering them and solving, and solving alone);
 - top-20 needs for one profile (the reverse direction);
 - profile save to match-ready: adding a competence to a profile (the service rewrites its keys
-  in the same transaction) until a need's matches include it.
+  in the same transaction) and the update of the stored lists it affects (the Celery task,
+  run in this process), until every list it enters holds it.
 
 Each timing is given as wall time and as CPU time (this process plus its PostgreSQL backend),
 since the machine may be shared. Prints the results as a Markdown section for
@@ -611,9 +615,8 @@ def main() -> None:
         _fill_headroom()
     check = int(sys.argv[sys.argv.index("--check") + 1]) if "--check" in sys.argv else 3
     workers = int(sys.argv[sys.argv.index("--workers") + 1]) if "--workers" in sys.argv else 2
-    from samskapa.competences.models import MatchList
-
-    if MatchList.objects.count() < CompetenceNeed.objects.filter(is_open=True).count() // 2:
+    missing = CompetenceNeed.objects.filter(is_open=True, match_list__isnull=True)
+    if "--no-fill" not in sys.argv and missing.exists():
         print(fill_lists(workers), flush=True)
     if "--fill-only" in sys.argv:
         return
