@@ -5,15 +5,19 @@
 
 Creates the database if it is missing, migrates it, loads the reference data and the JobTech
 taxonomy, fills it with COPY (people, profiles with competences from the taxonomy, needs with
-requirements, and the matching keys the services would write), then measures:
+requirements, and the matching keys the services would write), fills the stored match lists
+of the open needs that have none (as ``refresh_match_lists --missing`` does, in ``--workers N``
+processes, 2 by default; ``--fill-only`` stops there, ``--no-fill`` skips it and measures the
+needs that have a list), then measures:
 
-- top-20 explained matches for one need (median and p95 over many needs), and for a few
-  needs whether they equal the exhaustive ranking (every profile sharing a key scored;
-  ``--check N`` needs, 3 by default);
+- top-20 explained matches for one need read from its stored list (median and p95 over many
+  needs), and for a few needs whether they equal the exhaustive ranking (every profile sharing
+  a key scored; ``--check N`` needs, 3 by default);
 - the team builder among 10,000 candidates (gathering them and solving, and solving alone);
 - top-20 needs for one profile (the reverse direction);
 - profile save to match-ready: adding a competence to a profile (the service rewrites its keys
-  in the same transaction) until a need's matches include it.
+  in the same transaction) and the update of the stored lists it affects (the Celery task,
+  run in this process), until every list it enters holds it.
 
 Each timing is given as wall time and as CPU time (this process plus its PostgreSQL backend),
 since the machine may be shared. Prints the results as a Markdown section for
@@ -336,6 +340,43 @@ def _fill_headroom() -> None:
     CompetenceNeed.objects.bulk_update(needs, ["match_headroom"], batch_size=2000)
 
 
+def _fill_lists_part(part: int, parts: int) -> tuple[int, float]:
+    """Fill the stored match lists of every ``parts``-th open need lacking one (a process)."""
+    import django
+    from django.db import connection
+
+    django.setup()
+    connection.close()
+    from samskapa.competences import match_lists
+    from samskapa.competences.models import CompetenceNeed
+
+    started = time.process_time()
+    ids = CompetenceNeed.objects.filter(is_open=True, match_list__isnull=True).order_by("pk")
+    count = 0
+    for need_id in list(ids.values_list("pk", flat=True))[part::parts]:
+        count += match_lists.need_list_refresh(need_id=need_id) is not None
+    return count, time.process_time() - started
+
+
+def fill_lists(workers: int) -> str:
+    """The stored match lists of every open need, as ``refresh_match_lists`` fills them, in
+    ``workers`` processes; returns a note of how long it took."""
+    import multiprocessing
+
+    from django.db import connection
+
+    connection.close()
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        done = pool.starmap(_fill_lists_part, [(i, workers) for i in range(workers)])
+    wall = time.perf_counter() - started
+    count = sum(n for n, _cpu in done)
+    return (
+        f"Filling the stored lists of {count:,} needs: {wall:,.0f} s wall in {workers} "
+        f"processes ({sum(cpu for _n, cpu in done):,.0f} s CPU of the Python processes)."
+    )
+
+
 def _concept_keys(concept: tuple) -> list[str]:
     _pk, jobtech_id, ssyk, _label = concept
     keys = [f"c:{jobtech_id}"]
@@ -396,9 +437,11 @@ def _row(what: str, walls: list[float], cpus: list[float], digits: int = 0) -> s
 
 
 def measure(check: int) -> list[str]:
+    from django.conf import settings
+
     from samskapa.accounts.models import User
     from samskapa.competences import matching, services
-    from samskapa.competences.models import CompetenceNeed, Concept, Profile
+    from samskapa.competences.models import CompetenceNeed, Concept, MatchList, Profile, StoredMatch
     from samskapa.competences.selectors import (
         competence_needs_visible_to,
         matchable_profiles,
@@ -406,16 +449,19 @@ def measure(check: int) -> list[str]:
     )
     from samskapa.competences.teams import COVERS_AT, Candidate, build_team
 
+    assert settings.CELERY_TASK_ALWAYS_EAGER, "the list updates must run in this process"
     rng = random.Random(SEED + 1)
     reader = User.objects.filter(email__startswith="bench").order_by("pk").first()
     assert reader is not None
     need_ids = list(CompetenceNeed.objects.values_list("pk", flat=True))
+    listed = sorted(MatchList.objects.values_list("need_id", flat=True))
     profiles = matchable_profiles(user=reader)
     clock = _Clock()
     lines, notes = [], []
 
-    walls, cpus, scored = [], [], []
-    for i, pk in enumerate(rng.sample(need_ids, RUNS + WARM_UP)):
+    walls, cpus = [], []
+    stored = 0
+    for i, pk in enumerate(rng.sample(listed, RUNS + WARM_UP)):
         need = CompetenceNeed.objects.get(pk=pk)
         with clock:
             matches = matching.profiles_for_need(need=need, profiles=profiles, limit=20)
@@ -423,18 +469,23 @@ def measure(check: int) -> list[str]:
         if i >= WARM_UP:
             walls.append(clock.wall)
             cpus.append(clock.cpu_used)
-            scored.append(matching.last_search.scored)
-    lines.append(_row(f"top-20 explained matches for one need ({RUNS} needs)", walls, cpus))
+            stored += matching.last_search.stored
+    lines.append(
+        _row(f"top-20 explained matches for one need, stored list ({RUNS} needs)", walls, cpus)
+    )
     notes.append(
-        f"Top-20: {statistics.median(scored):.0f} profiles scored exactly per need (median; "
-        f"max {max(scored)})."
+        f"Top-20: {stored} of {RUNS} read from the need's stored list ({len(listed):,} of "
+        f"{len(need_ids):,} needs had one)."
     )
 
     agree = 0
-    for pk in rng.sample(need_ids, check):
+    for pk in rng.sample(listed, check):
         context = matching.NeedContext.of(matching.need_queryset().get(pk=pk))
         today = datetime_today()
-        fast = matching.search_profiles(context=context, profiles=profiles, limit=20, today=today)
+        context, fast = matching.ranked_profiles(
+            need=context.need, profiles=profiles, limit=20, today=today
+        )
+        assert matching.last_search.stored
         slow = matching.exhaustive_profiles(
             context=context, profiles=profiles, limit=20, today=today
         )
@@ -499,8 +550,8 @@ def measure(check: int) -> list[str]:
             cpus.append(clock.cpu_used)
     lines.append(_row("top-20 needs for one profile (20 profiles)", walls, cpus))
 
-    walls, cpus = [], []
-    target = CompetenceNeed.objects.get(pk=need_ids[0])
+    walls, cpus, entered = [], [], []
+    target = CompetenceNeed.objects.get(pk=listed[0])
     required = target.requirements.filter(kind="competence").first()
     assert required is not None and required.concept is not None
     sample = Profile.objects.exclude(competences=required.concept).order_by("pk")[:20]
@@ -514,7 +565,19 @@ def measure(check: int) -> list[str]:
         walls.append(clock.wall)
         cpus.append(clock.cpu_used)
         assert profile.keys.filter(key=f"c:{required.concept.jobtech_id}").exists()
-    lines.append(_row("profile save to match-ready (add a competence, 20 saves)", walls, cpus))
+        entered.append(StoredMatch.objects.filter(profile=profile).count())
+    lines.append(
+        _row(
+            "profile save to match-ready (add a competence, 20 saves; the save and the update "
+            "of the stored lists it affects)",
+            walls,
+            cpus,
+        )
+    )
+    notes.append(
+        f"Save to match-ready: the saved profile is then in {statistics.median(entered):.0f} "
+        f"stored lists (median; max {max(entered)})."
+    )
     notes.append(f"{agree} of {check} sampled needs: top 20 equal to the exhaustive ranking.")
     return [*lines, "", *notes]
 
@@ -551,6 +614,12 @@ def main() -> None:
     if CompetenceNeed.objects.filter(match_headroom=100).exists():
         _fill_headroom()
     check = int(sys.argv[sys.argv.index("--check") + 1]) if "--check" in sys.argv else 3
+    workers = int(sys.argv[sys.argv.index("--workers") + 1]) if "--workers" in sys.argv else 2
+    missing = CompetenceNeed.objects.filter(is_open=True, match_list__isnull=True)
+    if "--no-fill" not in sys.argv and missing.exists():
+        print(fill_lists(workers), flush=True)
+    if "--fill-only" in sys.argv:
+        return
     lines = measure(check)
     print("\n| what | wall median | wall p95 | CPU median | CPU p95 |\n|---|---|---|---|---|")
     print("\n".join(lines))

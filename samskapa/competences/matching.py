@@ -55,7 +55,17 @@ its dimensions or sectors.
 The reverse direction (needs for a profile) is one query over ``NeedKey`` from the profile's
 keys and its fact keys (coverage and location as keys of the need, items ``~…``): it gives
 every open need's score but for availability, plus ``match_headroom``; then the best bounds are
-scored exactly, as above. Measurements: docs/benchmarks.md, "Competence matchmaking".
+scored exactly, as above.
+
+The page of a need's matches reads, rather than searches: each open need keeps its ``KEPT``
+best profiles with their exact scores (``StoredMatch``, ``MatchList``), recomputed by the
+search when the need is saved and updated when a profile is saved, published, unpublished or
+deleted, in Celery tasks after commit (``competences.match_lists``, which says how they stay
+exact). ``ranked_profiles`` reads the list (``stored_ranking``) and scores the shown ones again
+for their explanation; it searches when the need has no list yet, when the list is of an earlier
+day and the score depends on the date (a need without a start date), when too few entries are
+visible to the reader, or when a shown profile's score changed (its update still pending).
+Measurements: docs/benchmarks.md, "Competence matchmaking".
 """
 
 import datetime
@@ -76,11 +86,13 @@ from samskapa.competences.models import (
     CompetenceNeed,
     Concept,
     Importance,
+    MatchList,
     NeedKey,
     Profile,
     ProfileKey,
     Requirement,
     RequirementKind,
+    StoredMatch,
     Substitutability,
 )
 from samskapa.core.models import HelixSector
@@ -730,6 +742,7 @@ class SearchStats:
     gathered: int = 0
     scored: int = 0
     batches: int = 0
+    stored: bool = False  # read from the need's stored list
 
 
 class _Best:
@@ -1093,6 +1106,48 @@ def _score_profiles(
     ]
 
 
+# --- Stored lists (``competences.match_lists``) --------------------------------------------
+
+# A need's stored list keeps this many best profiles, so that profiles leaving it seldom make it
+# recompute; it is recomputed when fewer than ``SHOWN`` are left (the page shows twenty).
+KEPT = 50
+SHOWN = 20
+
+
+def stored_ranking(
+    *, context: NeedContext, profiles: QuerySet[Profile], limit: int, today: datetime.date
+) -> list[Scored] | None:
+    """The ``limit`` best profiles among ``profiles`` read from the need's list, scored exactly
+    again for their explanation; None when the list cannot say (none, of another day, too few
+    the reader may see, or a shown profile changed since: the search is used then)."""
+    if limit > KEPT:
+        return None
+    kept = MatchList.objects.filter(need=context.need).first()
+    if kept is None or (kept.dated and kept.computed_on != today):
+        return None
+    stored = list(
+        StoredMatch.objects.filter(need=context.need, profile__in=profiles)
+        .order_by("-score", "profile_id")
+        .values_list("profile_id", "score")[:limit]
+    )
+    if len(stored) < limit and not kept.complete:
+        return None
+    by_key: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for item, key, weight in (
+        NeedKey.objects.filter(need=context.need)
+        .exclude(item__startswith="~")
+        .values_list("item", "key", "weight")
+    ):
+        by_key[key].append((item, weight))
+    scored = {
+        r.pk: r
+        for r in _score_profiles(context, by_key, [pk for pk, _s in stored], profiles, today)
+    }
+    if any(pk not in scored or scored[pk].score != score for pk, score in stored):
+        return None  # an update of the list is still pending
+    return [scored[pk] for pk, _score in stored]
+
+
 # --- Both directions ------------------------------------------------------------------------
 
 
@@ -1240,9 +1295,15 @@ def ranked_profiles(
     limit: int = 20,
     today: datetime.date | None = None,
 ) -> tuple[NeedContext, list[Scored]]:
-    """The ``limit`` best profiles for ``need`` by exact score, not yet explained."""
+    """The ``limit`` best profiles for ``need`` by exact score, not yet explained: read from the
+    need's stored list when it can say (``stored_ranking``), else searched."""
+    global last_search
     today = today or timezone.localdate()
     context = NeedContext.of(need_queryset().get(pk=need.pk))
+    stored = stored_ranking(context=context, profiles=profiles, limit=limit, today=today)
+    if stored is not None:
+        last_search = SearchStats(scored=len(stored), stored=True)
+        return context, stored
     return context, search_profiles(context=context, profiles=profiles, limit=limit, today=today)
 
 

@@ -602,3 +602,55 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class MatchList(models.Model):
+    """The state of an open need's stored best matches (``StoredMatch``), kept by
+    ``competences.match_lists``: what the page of the need's matches reads.
+
+    ``complete``: the list holds every profile that shares a key with the need. Otherwise
+    every profile left out ranks below the last one kept, and ``bar`` is the last one's
+    score: a profile must reach it to enter (-1 when complete: any profile enters).
+    ``dated``: the need's period starts today (no start date), so its scores hold only on
+    ``computed_on``.
+    """
+
+    need = models.OneToOneField(
+        CompetenceNeed, on_delete=models.CASCADE, primary_key=True, related_name="match_list"
+    )
+    computed_on = models.DateField()
+    dated = models.BooleanField(default=False)
+    complete = models.BooleanField(default=False)
+    bar = models.FloatField(default=-1.0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored match list")
+        verbose_name_plural = _("stored match lists")
+
+    def __str__(self) -> str:
+        return str(self.need)
+
+
+class StoredMatch(models.Model):
+    """One of the best profiles for an open need, with its exact score; the rank is the order
+    by score, then by profile number (the index below)."""
+
+    need = models.ForeignKey(
+        CompetenceNeed, on_delete=models.CASCADE, related_name="stored_matches", db_index=False
+    )
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="stored_matches")
+    score = models.FloatField()
+
+    class Meta:
+        verbose_name = _("stored match")
+        verbose_name_plural = _("stored matches")
+        constraints = [
+            models.UniqueConstraint(fields=["need", "profile"], name="competence_storedmatch_pair")
+        ]
+        indexes = [
+            models.Index(fields=["need", "-score", "profile"], name="competence_storedmatch_rank")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need_id}: {self.profile_id} ({self.score:.1f})"

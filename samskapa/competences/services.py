@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
-from samskapa.competences import matching
+from samskapa.competences import match_lists, matching, tasks
 from samskapa.competences.models import (
     CompetenceNeed,
     Concept,
@@ -29,6 +29,7 @@ from samskapa.competences.models import (
     RequestStatus,
     Requirement,
     RequirementKind,
+    StoredMatch,
 )
 from samskapa.competences.rules import TARGET_RULES
 from samskapa.competences.selectors import (
@@ -54,7 +55,9 @@ ASK_AGAIN_AFTER = datetime.timedelta(days=30)
 
 
 def profile_keys_refresh(*, profile: Profile) -> int:
-    """Rewrite the matching keys of ``profile`` (none while it is unpublished)."""
+    """Rewrite the matching keys of ``profile`` (none while it is unpublished); after commit,
+    the stored matches of the needs it may enter or leave are brought up to date."""
+    tasks.after_profile_change(profile.pk)
     ProfileKey.objects.filter(profile=profile).delete()
     if not profile.is_published:
         ProfileFacts.objects.filter(profile=profile).delete()
@@ -74,7 +77,10 @@ def profile_keys_refresh(*, profile: Profile) -> int:
 
 
 def need_keys_refresh(*, need: CompetenceNeed) -> int:
-    """Rewrite the weighted matching keys of ``need`` (none while it is closed)."""
+    """Rewrite the weighted matching keys of ``need`` (none while it is closed). Its stored
+    matches are dropped at once and recomputed after commit (searched meanwhile)."""
+    match_lists.need_list_forget(need=need)
+    tasks.after_need_change(need.pk)
     NeedKey.objects.filter(need=need).delete()
     if not need.is_open:
         return 0
@@ -226,6 +232,8 @@ def profile_update(
 def profile_delete(*, actor: User, profile: Profile) -> None:
     require(actor, "competences.change_profile", profile)
     profile._history_user = actor  # type: ignore[attr-defined]
+    listed = list(StoredMatch.objects.filter(profile=profile).values_list("need_id", flat=True))
+    tasks.after_profile_change(profile.pk, listed)
     profile.delete()
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -312,6 +313,11 @@ CELERY_BEAT_SCHEDULE = {
     "learning-reminders": {
         "task": "samskapa.learning.tasks.send_assignment_reminders",
         "schedule": 3600.0,
+    },
+    # Stored matches of needs dated from today are recomputed just after midnight.
+    "competences-dated-matches": {
+        "task": "samskapa.competences.tasks.refresh_dated_match_lists",
+        "schedule": crontab(minute=5, hour=0),
     },
 }
 
