@@ -6,6 +6,7 @@ through ``methods.services``, whose validation errors answer 400 with the field 
 
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from rest_framework import generics, serializers
 
@@ -106,7 +107,6 @@ class ReportSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._visible_needs: dict[int, bool] = {}
         request = self.context.get("request")
         method = self.context.get("method")
         if request is not None:
@@ -127,17 +127,14 @@ class ReportSerializer(serializers.ModelSerializer):
         return value
 
     def to_representation(self, instance: ExperienceReport) -> dict[str, Any]:
-        """The need a report was used for is named only to those who may see that need."""
+        """The need a report was used for is named only to those who may see that need.
+
+        The lists prefetch ``need`` from the needs the reader may see (as the method page does),
+        so a need they may not see reads as None there without a query.
+        """
         data = super().to_representation(instance)
-        request = self.context.get("request")
-        need_id = instance.need_id
-        if need_id is not None and request is not None:
-            # One lookup per distinct need of the page, remembered for the other reports.
-            seen = self._visible_needs
-            if need_id not in seen:
-                seen[need_id] = needs_visible_to(user=request.user).filter(pk=need_id).exists()
-            if not seen[need_id]:
-                data["need"] = None
+        if instance.need_id is not None and instance.need is None:
+            data["need"] = None
         return data
 
 
@@ -306,10 +303,11 @@ class MethodReportListCreate(generics.ListCreateAPIView):
         return context
 
     def get_queryset(self) -> Any:
+        visible_needs = needs_visible_to(user=self.request.user)
         return (
             ExperienceReport.objects.filter(method=self.method())
             .select_related("municipality", "organisation")
-            .prefetch_related("ratings")
+            .prefetch_related("ratings", Prefetch("need", queryset=visible_needs))
             .order_by("-used_on", "-pk")
         )
 

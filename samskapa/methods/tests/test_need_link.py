@@ -97,3 +97,14 @@ def test_the_api_names_the_need_only_to_those_who_may_see_it(
     rows = response.json()
     rows = rows.get("results", rows) if isinstance(rows, dict) else rows
     assert sorted((row["need"] for row in rows), key=str) == sorted([public.pk, None], key=str)
+
+
+def test_the_api_method_detail_names_the_need_only_to_those_who_may_see_it(
+    client: Client, method: Method, kungalv: Organisation
+) -> None:
+    public = NeedFactory(title="Trygg väg")
+    hidden = NeedFactory(title="Hemligt behov", visibility=Visibility.PRIVATE)
+    ReportFactory(method=method, organisation=kungalv, need=public)
+    ReportFactory(method=method, organisation=kungalv, need=hidden)
+    reports = client.get(f"/api/v1/methods/{method.slug}/").json()["reports"]
+    assert sorted((row["need"] for row in reports), key=str) == sorted([public.pk, None], key=str)
